@@ -1,0 +1,57 @@
+package myelin.cli;
+
+import java.io.PrintWriter;
+import myelin.ir.diag.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The myelin command line. Exit codes: 0 success, 1 the input is wrong, 2 bad usage,
+ * 3 verification found a mismatch, 70 an internal error (a bug in Myelin).
+ */
+@Command(name = "myelin", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Neuromorphic hardware mapping compiler.",
+        subcommands = {CheckCommand.class, IrCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    public static final int INPUT_ERROR = 1;
+    public static final int INTERNAL_ERROR = 70;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams; never throws. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err));
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(err);
+        }
+    }
+
+    private static int handle(Exception ex, PrintWriter err) {
+        if (ex instanceof InputException input) {
+            new DiagnosticPrinter(err).print(input.diagnostics());
+            return INPUT_ERROR;
+        }
+        if (ex instanceof myelin.ir.synapses.ExpansionTooLargeException) {
+            err.println("myelin: error: " + ex.getMessage());
+            return INPUT_ERROR;
+        }
+        err.println("myelin: internal error: " + ex + " (please report it; set MYELIN_DEBUG=1 for the stack trace)");
+        if (System.getenv("MYELIN_DEBUG") != null) ex.printStackTrace(err);
+        err.flush();
+        return INTERNAL_ERROR;
+    }
+
+    private static int outOfMemory(PrintWriter err) {
+        err.println("myelin: error: out of memory (max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MiB); give Java more with MYELIN_JAVA_OPTS=-Xmx16g");
+        err.flush();
+        return INPUT_ERROR;
+    }
+}

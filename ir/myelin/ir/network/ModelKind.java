@@ -1,0 +1,33 @@
+package myelin.ir.network;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The built-in model kinds, by the keyword that names them in .snn text. */
+public enum ModelKind {
+    LIF("lif"),
+    IF("if"),
+    LI("li"),
+    THRESHOLD_GATE("threshold_gate"),
+    POISSON("poisson"),
+    SPIKE_ARRAY("spike_array");
+
+    private final String keyword;
+
+    ModelKind(String keyword) {
+        this.keyword = keyword;
+    }
+
+    public String keyword() {
+        return keyword;
+    }
+
+    public static Optional<ModelKind> byKeyword(String keyword) {
+        return Arrays.stream(values()).filter(k -> k.keyword.equals(keyword)).findFirst();
+    }
+
+    public static List<String> keywords() {
+        return Arrays.stream(values()).map(ModelKind::keyword).toList();
+    }
+}

@@ -1,0 +1,47 @@
+package myelin.ir.network;
+
+import java.util.List;
+import myelin.ir.units.Dimension;
+
+/** The closed set of neuron models. Parameters are in SI units. */
+public sealed interface NeuronModel
+        permits Lif, IntegrateAndFire, LeakyIntegrator, ThresholdGate, PoissonSource, SpikeArraySource {
+
+    String name();
+
+    ModelKind kind();
+
+    /** Current-based exponential synapse types; none means weights act on v directly. */
+    default List<SynapseType> synapses() {
+        return List.of();
+    }
+
+    /** State variables that can be initialised and recorded (spikes are always recordable). */
+    default List<String> stateVariables() {
+        return List.of();
+    }
+
+    /** The dimension a weight onto this model must have. */
+    Dimension weightDimension();
+
+    /** Whether the model only emits spikes and accepts no projections. */
+    default boolean isSource() {
+        return false;
+    }
+
+    /** The parameters in canonical order, for printing and reports. */
+    List<Parameter> parameters();
+
+    /** The state variable a synapse type's current is stored in. */
+    static String currentVariable(SynapseType synapse) {
+        return "i_" + synapse.name();
+    }
+
+    /** v plus one current per synapse type. */
+    static List<String> membraneState(List<SynapseType> synapses) {
+        var names = new java.util.ArrayList<String>();
+        names.add("v");
+        synapses.forEach(s -> names.add(currentVariable(s)));
+        return List.copyOf(names);
+    }
+}
