@@ -42,7 +42,7 @@ final class DataFiles {
         Optional<Path> path = SourcePaths.resolveInside(call.loc(), name.text(), values);
         if (path.isEmpty()) return Optional.empty();
         try {
-            return Optional.of(new Csv(path.get().toString(), Files.readAllLines(path.get())));
+            return Optional.of(new Csv(SourcePaths.shown(call.loc(), name.text()), Files.readAllLines(path.get())));
         } catch (IOException | java.io.UncheckedIOException e) {
             values.error(name.loc(), "cannot read '" + name.text() + "': " + SourcePaths.reason(e));
             return Optional.empty();

@@ -110,7 +110,7 @@ final class Lowering {
         List<Target> targets = new ArrayList<>();
         for (Ast.Target t : targetAsts) target(t, targets).ifPresent(targets::add);
 
-        if (diagnostics.hasErrors()) return null;
+        // Verify what lowered cleanly even when other declarations failed: all errors at once.
         Network network = new Network(net.name().text(), timestep, seed, models, populations, projections, recordings, targets);
         for (VerifierProblem problem : NetworkVerifier.verify(network)) {
             SourceLocation at = declaredAt.getOrDefault(key(problem.entity(), problem.name()), net.name().loc());
@@ -226,6 +226,11 @@ final class Lowering {
             return Optional.empty();
         }
         NeuronModel postModel = models.get(post.model());
+        if (postModel.isSource()) {
+            values.error(p.post().loc(), "population '" + post.name() + "' is a " + postModel.kind().keyword()
+                    + " source and cannot receive synapses");
+            return Optional.empty();
+        }
         Dimension weightDim = postModel.weightDimension();
         Map<String, Ast.Setting> settings = new LinkedHashMap<>();
         for (Ast.Setting s : p.settings()) settings.put(s.name().text(), s);

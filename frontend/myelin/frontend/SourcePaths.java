@@ -9,6 +9,11 @@ import myelin.ir.diag.SourceLocation;
 final class SourcePaths {
     private SourcePaths() {}
 
+    /** How a file named in a source is shown in messages: relative to where the source was. */
+    static String shown(SourceLocation namedAt, String name) {
+        return Path.of(namedAt.path()).resolveSibling(name).normalize().toString();
+    }
+
     static Optional<Path> resolveInside(SourceLocation namedAt, String name, Values values) {
         Path source = Path.of(namedAt.path()).toAbsolutePath().normalize();
         Path folder = source.getParent();

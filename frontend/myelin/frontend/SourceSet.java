@@ -58,7 +58,7 @@ final class SourceSet {
                 values.error(include.loc(), "cannot read '" + include.path() + "': " + SourcePaths.reason(e));
                 continue;
             }
-            String shown = Path.of(include.loc().path()).resolveSibling(include.path()).normalize().toString();
+            String shown = SourcePaths.shown(include.loc(), include.path());
             SyntaxReader.read(shown, text, diagnostics).ifPresent(this::visit);
         }
         stack.pop();

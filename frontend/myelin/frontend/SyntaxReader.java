@@ -56,12 +56,32 @@ public final class SyntaxReader {
             diagnostics.error(new SourceLocation(path, line, column + 1), text);
         }
 
-        /** ANTLR's phrasing, with the keyword-or-name alternatives folded into "a name". */
+        private static final java.util.regex.Pattern EXPECTING = java.util.regex.Pattern.compile("expecting (\\{.*}|\\S+)$");
+        private static final java.util.Set<String> KEYWORDS = java.util.Set.of("'network'", "'model'", "'synapse'",
+                "'population'", "'projection'", "'record'", "'target'", "'init'", "'include'");
+
+        /** ANTLR's phrasing made plain: "unexpected X, expecting '}' or a name". */
         private static String friendly(String message) {
-            return message
-                    .replace("{'network', 'model', 'synapse', 'population', 'projection', 'record', 'target', 'init', 'include', ID}", "a name")
-                    .replace("token recognition error at: ", "unexpected character ")
-                    .replace("<EOF>", "end of file");
+            String m = message.replace("<EOF>", "end of file").replace("'end of file'", "end of file")
+                    .replaceFirst("^(extraneous|mismatched) input ", "unexpected ");
+            var matcher = EXPECTING.matcher(m);
+            if (!matcher.find()) return m;
+            String expected = matcher.group(1);
+            java.util.List<String> items = new java.util.ArrayList<>(expected.startsWith("{")
+                    ? java.util.Arrays.asList(expected.substring(1, expected.length() - 1).split(", "))
+                    : java.util.List.of(expected));
+            if (items.contains("ID")) {
+                items.removeIf(i -> i.equals("ID") || KEYWORDS.contains(i));
+                items.add("a name");
+            }
+            items.replaceAll(i -> switch (i) {
+                case "INT" -> "a whole number";
+                case "FLOAT" -> "a number";
+                case "STRING" -> "a string";
+                default -> i;
+            });
+            return m.substring(0, matcher.start()).stripTrailing().replaceFirst("([^,])$", "$1,")
+                    + " expecting " + String.join(" or ", items);
         }
     }
 }

@@ -29,8 +29,8 @@ final class Values {
     /** An example unit for messages: "a time (e.g. ms)". */
     static String expected(Dimension dim) {
         if (dim.equals(Dimension.NONE)) return "a plain number";
-        String example = Units.format(1, dim).replaceFirst("^1", "");
-        return dim.describe() + " (e.g. " + example + ")";
+        String symbol = Units.displaySymbol(dim);
+        return symbol.isEmpty() ? dim.describe() : dim.describe() + " (e.g. " + symbol + ")";
     }
 
     /** A quantity in SI units, checked against {@code dim}. */

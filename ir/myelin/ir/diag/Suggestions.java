@@ -17,7 +17,7 @@ public final class Suggestions {
                 best = candidate;
             }
         }
-        int allowed = Math.max(1, Math.min(3, name.length() / 3));
+        int allowed = Math.min(3, name.length() / 2);
         return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 

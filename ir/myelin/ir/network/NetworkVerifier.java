@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import myelin.ir.network.VerifierProblem.Entity;
+import myelin.ir.units.Dimension;
+import myelin.ir.units.Units;
 
 /**
  * Checks the invariants every pass and backend may rely on. It never throws on a broken
@@ -33,7 +35,7 @@ public final class NetworkVerifier {
 
     private void run() {
         if (!(net.timestep() > 0) || Double.isInfinite(net.timestep())) {
-            problem(Entity.NETWORK, net.name(), "timestep must be positive, got " + net.timestep() + " s");
+            problem(Entity.NETWORK, net.name(), "timestep must be positive, got " + Units.format(net.timestep(), Dimension.TIME));
         }
         net.models().values().forEach(this::checkModel);
         unique(Entity.POPULATION, net.populations().stream().map(Population::name).toList());
@@ -54,52 +56,57 @@ public final class NetworkVerifier {
     private void checkModel(NeuronModel model) {
         String n = model.name();
         if (model instanceof Lif m) {
-            positive(Entity.MODEL, n, "tau_m", m.tauM());
-            nonNegative(Entity.MODEL, n, "refractory", m.refractory());
+            positive(Entity.MODEL, n, "tau_m", m.tauM(), Dimension.TIME);
+            nonNegative(Entity.MODEL, n, "refractory", m.refractory(), Dimension.TIME);
             thresholdAboveReset(n, m.vThreshold(), m.vReset());
             checkCoupling(n, m.coupling());
             checkSynapses(n, m.synapses());
         } else if (model instanceof IntegrateAndFire m) {
-            nonNegative(Entity.MODEL, n, "refractory", m.refractory());
+            nonNegative(Entity.MODEL, n, "refractory", m.refractory(), Dimension.TIME);
             thresholdAboveReset(n, m.vThreshold(), m.vReset());
         } else if (model instanceof LeakyIntegrator m) {
-            positive(Entity.MODEL, n, "tau_m", m.tauM());
+            positive(Entity.MODEL, n, "tau_m", m.tauM(), Dimension.TIME);
             checkCoupling(n, m.coupling());
             checkSynapses(n, m.synapses());
         } else if (model instanceof PoissonSource m) {
-            nonNegative(Entity.MODEL, n, "rate", m.rate());
+            nonNegative(Entity.MODEL, n, "rate", m.rate(), Dimension.FREQUENCY);
         } else if (model instanceof SpikeArraySource m) {
             for (var s : m.spikes()) {
                 if (s.neuron() < 0) problem(Entity.MODEL, n, "spike for negative neuron index " + s.neuron());
-                if (!(s.time() >= 0)) problem(Entity.MODEL, n, "spike at negative time " + s.time() + " s");
+                if (!(s.time() >= 0)) problem(Entity.MODEL, n, "spike at negative time " + Units.format(s.time(), Dimension.TIME));
             }
         }
     }
 
     private void thresholdAboveReset(String model, double threshold, double reset) {
         if (!(threshold > reset)) {
-            problem(Entity.MODEL, model, "v_threshold (" + threshold + " V) must be above v_reset (" + reset + " V)");
+            problem(Entity.MODEL, model, "v_threshold (" + Units.format(threshold, Dimension.VOLTAGE) + ") must be above v_reset ("
+                    + Units.format(reset, Dimension.VOLTAGE) + ")");
         }
     }
 
     private void checkCoupling(String model, Coupling coupling) {
-        if (coupling instanceof Coupling.Current c) positive(Entity.MODEL, model, "resistance", c.resistance());
+        if (coupling instanceof Coupling.Current c) positive(Entity.MODEL, model, "resistance", c.resistance(), Dimension.RESISTANCE);
     }
 
     private void checkSynapses(String model, List<SynapseType> synapses) {
         Set<String> seen = new HashSet<>();
         for (SynapseType s : synapses) {
             if (!seen.add(s.name())) problem(Entity.MODEL, model, "synapse type '" + s.name() + "' is declared twice");
-            positive(Entity.MODEL, model, "tau of synapse '" + s.name() + "'", s.tau());
+            positive(Entity.MODEL, model, "tau of synapse '" + s.name() + "'", s.tau(), Dimension.TIME);
         }
     }
 
-    private void positive(Entity e, String name, String what, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) problem(e, name, what + " must be positive, got " + value);
+    private void positive(Entity e, String name, String what, double value, Dimension dim) {
+        if (!(value > 0) || Double.isInfinite(value)) problem(e, name, what + " must be positive, got " + show(value, dim));
     }
 
-    private void nonNegative(Entity e, String name, String what, double value) {
-        if (!(value >= 0) || Double.isInfinite(value)) problem(e, name, what + " must not be negative, got " + value);
+    private void nonNegative(Entity e, String name, String what, double value, Dimension dim) {
+        if (!(value >= 0) || Double.isInfinite(value)) problem(e, name, what + " must not be negative, got " + show(value, dim));
+    }
+
+    private static String show(double value, Dimension dim) {
+        return Double.isFinite(value) ? Units.format(value, dim) : String.valueOf(value);
     }
 
     private void checkPopulation(Population p) {
@@ -190,18 +197,22 @@ public final class NetworkVerifier {
         if (!(lowest >= min)) {
             String what = p.delay() instanceof Distribution.Constant ? "delay" : "the lowest delay";
             String hint = p.delay() instanceof Distribution.Normal ? " (clip the normal: normal(mean, sd, low, high))" : "";
-            problem(Entity.PROJECTION, p.name(), what + " (" + lowest + " s) is shorter than one timestep ("
-                    + net.timestep() + " s)" + hint);
+            problem(Entity.PROJECTION, p.name(), what + " (" + time(lowest) + ") is shorter than one timestep ("
+                    + time(net.timestep()) + ")" + hint);
         }
         if (p.connector() instanceof Connector.ExplicitList list) {
             for (var s : list.synapses()) {
                 if (!Double.isNaN(s.delay()) && !(s.delay() >= min)) {
                     problem(Entity.PROJECTION, p.name(), "synapse " + s.pre() + " -> " + s.post() + " has delay "
-                            + s.delay() + " s, shorter than one timestep (" + net.timestep() + " s)");
+                            + time(s.delay()) + ", shorter than one timestep (" + time(net.timestep()) + ")");
                     return;
                 }
             }
         }
+    }
+
+    private static String time(double seconds) {
+        return show(seconds, Dimension.TIME);
     }
 
     private void checkIntegerWeights(Projection p) {

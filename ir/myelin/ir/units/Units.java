@@ -54,6 +54,12 @@ public final class Units {
         }
     }
 
+    /** The symbol values of this dimension are printed in ("" when dimensionless). */
+    public static String displaySymbol(Dimension dimension) {
+        Unit unit = DISPLAY.get(dimension);
+        return unit == null ? "" : unit.symbol();
+    }
+
     public static Optional<Unit> lookup(String symbol) {
         return Optional.ofNullable(TABLE.get(symbol));
     }
