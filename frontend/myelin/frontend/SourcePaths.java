@@ -11,13 +11,23 @@ final class SourcePaths {
 
     /** How a file named in a source is shown in messages: relative to where the source was. */
     static String shown(SourceLocation namedAt, String name) {
-        return Path.of(namedAt.path()).resolveSibling(name).normalize().toString();
+        try {
+            return Path.of(namedAt.path()).resolveSibling(name).normalize().toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return name;
+        }
     }
 
     static Optional<Path> resolveInside(SourceLocation namedAt, String name, Values values) {
         Path source = Path.of(namedAt.path()).toAbsolutePath().normalize();
         Path folder = source.getParent();
-        Path target = folder.resolve(name).normalize();
+        Path target;
+        try {
+            target = folder.resolve(name).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            values.error(namedAt, "'" + name.replace("\0", "\\0") + "' is not a valid file name");
+            return Optional.empty();
+        }
         try {
             if (Files.exists(target)) {
                 Path realFolder = folder.toRealPath();

@@ -1,0 +1,2 @@
+/** Mapping passes over the IR (quantization, threshold logic, delays, packing, placement); see docs/architecture.md. */
+package myelin.passes;
