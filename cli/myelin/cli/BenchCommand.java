@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", description = {"Run a named benchmark and print its figures.",
-        "  expansion  build and expand 100,000 neurons with fixed in-degree 1,000 (10^8 synapses)"})
+        "  expansion  build and expand 100,000 neurons with fixed in-degree 1,000 (10^8 synapses),",
+        "             or the network given with --network"})
 final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "benchmark: ${COMPLETION-CANDIDATES}")
     Name name;
@@ -30,6 +31,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
     int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--network", paramLabel = "FILE", description = "expansion: expand this network instead")
+    java.nio.file.Path network;
 
     @Spec
     CommandSpec spec;
@@ -74,7 +78,8 @@ final class BenchCommand implements Callable<Integer> {
         System.gc();
         resetPeaks();
         long t0 = System.nanoTime();
-        Network net = SnnFrontend.parse("<bench>", expansionNetwork(100_000, 1000));
+        Network net = network != null ? myelin.frontend.NetworkLoader.load(network)
+                : SnnFrontend.parse("<bench>", expansionNetwork(100_000, 1000));
         long t1 = System.nanoTime();
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "expanding");
         ExpandedNetwork expanded = new Expander(threads, bar).expand(net);
@@ -83,7 +88,9 @@ final class BenchCommand implements Callable<Integer> {
         long peak = peakHeap();
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("benchmark", "expansion");
+        r.put("network", net.name());
         r.put("neurons", net.neuronCount());
+        r.put("sources", net.sourceCount());
         r.put("synapses", expanded.synapseCount());
         r.put("threads", threads);
         r.put("build_s", (t1 - t0) / 1e9);

@@ -20,8 +20,8 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Network net = NetworkLoader.load(file);
-        spec.commandLine().getOut().printf("%s: ok: network %s, %d populations (%d neurons), %d projections%n",
-                file, net.name(), net.populations().size(), net.neuronCount(), net.projections().size());
+        spec.commandLine().getOut().printf("%s: ok: network %s, %d populations (%d neurons, %d sources), %d projections%n",
+                file, net.name(), net.populations().size(), net.neuronCount(), net.sourceCount(), net.projections().size());
         return 0;
     }
 }

@@ -40,8 +40,14 @@ public record Network(String name, double timestep, long seed, Map<String, Neuro
         return population(projection.post()).orElseThrow();
     }
 
+    /** Neurons of populations that are not spike sources. */
     public long neuronCount() {
-        return populations.stream().mapToLong(Population::size).sum();
+        return populations.stream().filter(p -> !modelOf(p).isSource()).mapToLong(Population::size).sum();
+    }
+
+    /** Spike sources (Poisson trains, spike arrays). */
+    public long sourceCount() {
+        return populations.stream().filter(p -> modelOf(p).isSource()).mapToLong(Population::size).sum();
     }
 
     /** Populations as vertices, projections as edges; loops and parallel edges allowed. */

@@ -57,7 +57,7 @@ public final class IrPrinter {
         for (Target t : net.targets()) target(t);
         if (!synapseCounts.isEmpty()) {
             out.append('\n');
-            line(1, "// neurons: " + net.neuronCount() + ", synapses: "
+            line(1, "// neurons: " + net.neuronCount() + ", sources: " + net.sourceCount() + ", synapses: "
                     + synapseCounts.values().stream().mapToLong(Long::longValue).sum());
         }
         line(0, "}");

@@ -64,7 +64,7 @@ class ExamplesTest {
         assertEquals(first.out(), second.out());
         assertTrue(first.out().contains("population E : cuba_cell [3200]"), first.out());
         assertTrue(first.out().contains("population I : cuba_cell [800]"), first.out());
-        Matcher m = Pattern.compile("// neurons: 4000, synapses: (\\d+)").matcher(first.out());
+        Matcher m = Pattern.compile("// neurons: 4000, sources: 0, synapses: (\\d+)").matcher(first.out());
         assertTrue(m.find(), first.out());
         long synapses = Long.parseLong(m.group(1));
         // 4000 x 4000 x 0.02 = 320,000; the binomial sd is about 560.
