@@ -29,8 +29,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON line")
     boolean json;
 
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads;
 
     @Option(names = "--network", paramLabel = "FILE", description = "expansion: expand this network instead")
     java.nio.file.Path network;
@@ -72,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private Map<String, Object> expansion() {
         // Warm-up on a small network so that the JIT is not timed.
-        Expander warmExpander = new Expander(threads, Expander.Progress.NONE);
+        Expander warmExpander = new Expander(threads.threads(), Expander.Progress.NONE);
         for (int i = 0; i < 3; i++) warmExpander.expand(SnnFrontend.parse("<bench>", expansionNetwork(20_000, 100)));
 
         System.gc();
@@ -82,7 +82,7 @@ final class BenchCommand implements Callable<Integer> {
                 : SnnFrontend.parse("<bench>", expansionNetwork(100_000, 1000));
         long t1 = System.nanoTime();
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "expanding");
-        ExpandedNetwork expanded = new Expander(threads, bar).expand(net);
+        ExpandedNetwork expanded = new Expander(threads.threads(), bar).expand(net);
         long t2 = System.nanoTime();
         bar.finish();
         long peak = peakHeap();
@@ -92,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
         r.put("neurons", net.neuronCount());
         r.put("sources", net.sourceCount());
         r.put("synapses", expanded.synapseCount());
-        r.put("threads", threads);
+        r.put("threads", threads.threads());
         r.put("build_s", (t1 - t0) / 1e9);
         r.put("expand_s", (t2 - t1) / 1e9);
         r.put("synapses_per_s", expanded.synapseCount() / ((t2 - t1) / 1e9));

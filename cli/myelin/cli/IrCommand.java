@@ -24,20 +24,19 @@ final class IrCommand implements Callable<Integer> {
     @Option(names = "--expand", description = "expand connectivity and add the synapse count of each projection")
     boolean expand;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads for expansion (default: all cores); the result is the same for any N")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (threads < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         Network net = NetworkLoader.load(file);
         Map<String, Long> counts = new LinkedHashMap<>();
         if (expand) {
             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "expanding");
-            ExpandedNetwork expanded = new Expander(threads, bar).expand(net);
+            ExpandedNetwork expanded = new Expander(threads.threads(), bar).expand(net);
             bar.finish();
             for (SynapseTable t : expanded.tables()) counts.put(t.projection(), (long) t.size());
         }

@@ -55,7 +55,8 @@ final class Lowering {
         return entity.name() + ":" + name;
     }
 
-    Network lower(Ast.File root) {
+    /** The network, or empty when there is none to build; errors are in the diagnostics. */
+    Optional<Network> lower(Ast.File root) {
         List<Ast.File> sources = SourceSet.load(root, values, diagnostics);
         List<Ast.Network> networks = new ArrayList<>();
         List<Ast.Model> modelAsts = new ArrayList<>();
@@ -67,7 +68,7 @@ final class Lowering {
         }
         if (networks.isEmpty()) {
             values.error(new SourceLocation(root.path(), 1, 1), "no network declared (expected 'network NAME { ... }')");
-            return null;
+            return Optional.empty();
         }
         for (Ast.Network extra : networks.subList(1, networks.size())) {
             values.error(extra.name().loc(), "a second network '" + extra.name().text() + "'; only one network is allowed (the first is '"
@@ -104,11 +105,11 @@ final class Lowering {
         Map<String, Population> byName = new HashMap<>();
         populations.forEach(p -> byName.put(p.name(), p));
         List<Projection> projections = new ArrayList<>();
-        for (Ast.Projection p : net.projections()) projection(p, byName, projections, timestep).ifPresent(projections::add);
+        for (Ast.Projection p : net.projections()) projection(p, byName, timestep).ifPresent(projections::add);
         List<Recording> recordings = new ArrayList<>();
         for (Ast.Record r : net.records()) recording(r, byName).ifPresent(recordings::add);
         List<Target> targets = new ArrayList<>();
-        for (Ast.Target t : targetAsts) target(t, targets).ifPresent(targets::add);
+        for (Ast.Target t : targetAsts) target(t).ifPresent(targets::add);
 
         // Verify what lowered cleanly even when other declarations failed: all errors at once.
         Network network = new Network(net.name().text(), timestep, seed, models, populations, projections, recordings, targets);
@@ -116,7 +117,7 @@ final class Lowering {
             SourceLocation at = declaredAt.getOrDefault(key(problem.entity(), problem.name()), net.name().loc());
             values.error(at, problem.entity().label() + " '" + problem.name() + "': " + problem.message());
         }
-        return network;
+        return Optional.of(network);
     }
 
     private boolean declare(Entity entity, Ast.Ident name) {
@@ -211,8 +212,7 @@ final class Lowering {
         return model.map(NeuronModel::name);
     }
 
-    private Optional<Projection> projection(Ast.Projection p, Map<String, Population> populations,
-                                            List<Projection> earlier, double timestep) {
+    private Optional<Projection> projection(Ast.Projection p, Map<String, Population> populations, double timestep) {
         Population pre = endpoint(p.pre(), populations);
         Population post = endpoint(p.post(), populations);
         if (pre == null || post == null) return Optional.empty();
@@ -348,7 +348,7 @@ final class Lowering {
         return Optional.of(new Recording(r.population().text(), r.variables().stream().map(Ast.Ident::text).toList()));
     }
 
-    private Optional<Target> target(Ast.Target t, List<Target> earlier) {
+    private Optional<Target> target(Ast.Target t) {
         if (!declare(Entity.TARGET, t.name())) return Optional.empty();
         List<Target.Setting> settings = new ArrayList<>();
         boolean ok = true;

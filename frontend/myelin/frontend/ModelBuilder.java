@@ -171,18 +171,20 @@ final class ModelBuilder {
                 continue;
             }
             OptionalDouble tau = OptionalDouble.empty();
+            boolean tauGiven = false;
             for (Ast.Setting setting : s.settings()) {
                 if (!setting.name().text().equals("tau")) {
                     values.error(setting.name().loc(), "unknown synapse parameter '" + setting.name().text()
                             + "' (a synapse type has only 'tau')");
                     ok = false;
                 } else {
+                    tauGiven = true;
                     tau = values.quantity(setting.value(), Dimension.TIME, "tau");
                     if (tau.isEmpty()) ok = false;
                 }
             }
             if (tau.isEmpty()) {
-                if (ok) values.error(s.name().loc(), "synapse type '" + s.name().text() + "' needs 'tau'");
+                if (!tauGiven) values.error(s.name().loc(), "synapse type '" + s.name().text() + "' needs 'tau'");
                 ok = false;
                 continue;
             }

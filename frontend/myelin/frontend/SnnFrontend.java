@@ -31,8 +31,8 @@ public final class SnnFrontend {
         Diagnostics diagnostics = new Diagnostics();
         var ast = SyntaxReader.read(path, text, diagnostics);
         diagnostics.throwIfErrors();
-        Network network = new Lowering(diagnostics).lower(ast.orElseThrow());
+        var network = new Lowering(diagnostics).lower(ast.orElseThrow());
         diagnostics.throwIfErrors();
-        return network;
+        return network.orElseThrow();
     }
 }

@@ -7,6 +7,11 @@ import java.util.List;
 public sealed interface Connector {
     String keyword();
 
+    /** Whether a neuron may connect to itself when pre and post are one population. */
+    default boolean autapses() {
+        return true;
+    }
+
     record AllToAll(boolean autapses) implements Connector {
         public String keyword() {
             return "all_to_all";

@@ -18,14 +18,14 @@ final class RowGenerators {
         int nPost = post.size();
         if (connector instanceof Connector.AllToAll c) {
             boolean skipSelf = samePopulation && !c.autapses();
-            return byPre(nPre, (i, rng, out) -> {
+            return RowGenerator.byPre(nPre, (i, rng, out) -> {
                 for (int j = 0; j < nPost; j++) {
                     if (!(skipSelf && i == j)) out.emit(i, j, DRAW, DRAW);
                 }
             });
         }
         if (connector instanceof Connector.OneToOne) {
-            return byPre(nPre, (i, rng, out) -> out.emit(i, i, DRAW, DRAW));
+            return RowGenerator.byPre(nPre, (i, rng, out) -> out.emit(i, i, DRAW, DRAW));
         }
         if (connector instanceof Connector.FixedProbability c) {
             return fixedProbability(c, nPre, nPost, samePopulation && !c.autapses());
@@ -39,31 +39,11 @@ final class RowGenerators {
         return conv2d((Connector.Conv2d) connector, pre, nPre, projection.weight().constant().orElseThrow());
     }
 
-    private interface Row {
-        void generate(int row, SplitMix64 rng, Emitter out);
-    }
-
-    private static RowGenerator byPre(int rows, Row row) {
-        return new RowGenerator() {
-            public int rows() {
-                return rows;
-            }
-
-            public boolean rowsArePre() {
-                return true;
-            }
-
-            public void generate(int r, SplitMix64 rng, Emitter out) {
-                row.generate(r, rng, out);
-            }
-        };
-    }
-
     /** Geometric skipping: the gap to the next post index is floor(log(1-u) / log(1-p)). */
     private static RowGenerator fixedProbability(Connector.FixedProbability c, int nPre, int nPost, boolean skipSelf) {
         double p = c.probability();
         double logMiss = StrictMath.log1p(-p);
-        return byPre(nPre, (i, rng, out) -> {
+        return RowGenerator.byPre(nPre, (i, rng, out) -> {
             if (p <= 0) return;
             long j = -1;
             while (true) {
@@ -82,44 +62,32 @@ final class RowGenerators {
     /** k pre indices per post row, uniform; without multapses by Floyd's algorithm. */
     private static RowGenerator fixedInDegree(Connector.FixedInDegree c, int nPre, int nPost, boolean skipSelf) {
         int k = c.inDegree();
-        return new RowGenerator() {
-            public int rows() {
-                return nPost;
-            }
-
-            public boolean rowsArePre() {
-                return false;
-            }
-
-            public void generate(int j, SplitMix64 rng, Emitter out) {
-                if (c.multapses()) {
-                    for (int n = 0; n < k; n++) {
-                        int i;
-                        do {
-                            i = rng.nextInt(nPre);
-                        } while (skipSelf && i == j);
-                        out.emit(i, j, DRAW, DRAW);
-                    }
-                } else {
-                    floyd(j, rng, out);
-                }
-            }
-
-            /** Floyd's sampling of k distinct indices from the candidates, emitted in ascending order. */
-            private void floyd(int j, SplitMix64 rng, Emitter out) {
-                int candidates = skipSelf ? nPre - 1 : nPre;
-                java.util.HashSet<Integer> chosen = new java.util.HashSet<>();
-                for (int m = candidates - k; m < candidates; m++) {
-                    int t = rng.nextInt(m + 1);
-                    chosen.add(chosen.contains(t) ? m : t);
-                }
-                int[] sorted = chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
-                for (int s : sorted) {
-                    int i = skipSelf && s >= j ? s + 1 : s;
+        return new RowGenerator(nPost, false, false, false, (j, rng, out) -> {
+            if (c.multapses()) {
+                for (int n = 0; n < k; n++) {
+                    int i;
+                    do {
+                        i = rng.nextInt(nPre);
+                    } while (skipSelf && i == j);
                     out.emit(i, j, DRAW, DRAW);
                 }
+            } else {
+                floyd(k, skipSelf ? nPre - 1 : nPre, rng, s -> {
+                    int i = skipSelf && s >= j ? s + 1 : s;
+                    out.emit(i, j, DRAW, DRAW);
+                });
             }
-        };
+        });
+    }
+
+    /** Floyd's sampling of k distinct indices below n, passed on in ascending order. */
+    private static void floyd(int k, int n, SplitMix64 rng, java.util.function.IntConsumer out) {
+        java.util.HashSet<Integer> chosen = new java.util.HashSet<>();
+        for (int m = n - k; m < n; m++) {
+            int t = rng.nextInt(m + 1);
+            chosen.add(chosen.contains(t) ? m : t);
+        }
+        chosen.stream().mapToInt(Integer::intValue).sorted().forEach(out);
     }
 
     private static RowGenerator explicitList(Connector.ExplicitList c, int nPre) {
@@ -133,30 +101,12 @@ final class RowGenerators {
         for (int n = 0; n < synapses.size(); n++) order[fill[synapses.get(n).pre()]++] = n;
         boolean weights = synapses.stream().anyMatch(s -> !Double.isNaN(s.weight()));
         boolean delays = synapses.stream().anyMatch(s -> !Double.isNaN(s.delay()));
-        return new RowGenerator() {
-            public int rows() {
-                return nPre;
+        return new RowGenerator(nPre, true, weights, delays, (i, rng, out) -> {
+            for (int n = rowStart[i]; n < rowStart[i + 1]; n++) {
+                var s = synapses.get(order[n]);
+                out.emit(s.pre(), s.post(), s.weight(), s.delay());
             }
-
-            public boolean rowsArePre() {
-                return true;
-            }
-
-            public boolean ownWeights() {
-                return weights;
-            }
-
-            public boolean ownDelays() {
-                return delays;
-            }
-
-            public void generate(int i, SplitMix64 rng, Emitter out) {
-                for (int n = rowStart[i]; n < rowStart[i + 1]; n++) {
-                    var s = synapses.get(order[n]);
-                    out.emit(s.pre(), s.post(), s.weight(), s.delay());
-                }
-            }
-        };
+        });
     }
 
     /** Each input neuron (c, y, x) reaches every output (c', oy, ox) whose window covers it. */
@@ -166,38 +116,24 @@ final class RowGenerators {
         }).orElseThrow();
         int s = conv.stride();
         int pad = conv.padding();
-        return new RowGenerator() {
-            public int rows() {
-                return nPre;
-            }
-
-            public boolean rowsArePre() {
-                return true;
-            }
-
-            public boolean ownWeights() {
-                return true;
-            }
-
-            public void generate(int i, SplitMix64 rng, Emitter out) {
-                int c = i / (g.inHeight() * g.inWidth());
-                int y = (i / g.inWidth()) % g.inHeight();
-                int x = i % g.inWidth();
-                for (int co = 0; co < g.outChannels(); co++) {
-                    for (int ky = 0; ky < conv.kernelHeight(); ky++) {
-                        int oyStrided = y + pad - ky;
-                        if (oyStrided < 0 || oyStrided % s != 0 || oyStrided / s >= g.outHeight()) continue;
-                        for (int kx = 0; kx < conv.kernelWidth(); kx++) {
-                            int oxStrided = x + pad - kx;
-                            if (oxStrided < 0 || oxStrided % s != 0 || oxStrided / s >= g.outWidth()) continue;
-                            double tap = conv.tap(co, c, ky, kx);
-                            if (tap == 0) continue;
-                            int post = (co * g.outHeight() + oyStrided / s) * g.outWidth() + oxStrided / s;
-                            out.emit(i, post, tap * scale, DRAW);
-                        }
+        return new RowGenerator(nPre, true, true, false, (i, rng, out) -> {
+            int c = i / (g.inHeight() * g.inWidth());
+            int y = (i / g.inWidth()) % g.inHeight();
+            int x = i % g.inWidth();
+            for (int co = 0; co < g.outChannels(); co++) {
+                for (int ky = 0; ky < conv.kernelHeight(); ky++) {
+                    int oyStrided = y + pad - ky;
+                    if (oyStrided < 0 || oyStrided % s != 0 || oyStrided / s >= g.outHeight()) continue;
+                    for (int kx = 0; kx < conv.kernelWidth(); kx++) {
+                        int oxStrided = x + pad - kx;
+                        if (oxStrided < 0 || oxStrided % s != 0 || oxStrided / s >= g.outWidth()) continue;
+                        double tap = conv.tap(co, c, ky, kx);
+                        if (tap == 0) continue;
+                        int post = (co * g.outHeight() + oyStrided / s) * g.outWidth() + oxStrided / s;
+                        out.emit(i, post, tap * scale, DRAW);
                     }
                 }
             }
-        };
+        });
     }
 }

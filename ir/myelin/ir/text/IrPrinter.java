@@ -118,10 +118,7 @@ public final class IrPrinter {
     }
 
     private void connectorBody(Connector c, Dimension weightDim) {
-        boolean autapses = c instanceof Connector.AllToAll a ? a.autapses()
-                : c instanceof Connector.FixedProbability f ? f.autapses()
-                : !(c instanceof Connector.FixedInDegree d) || d.autapses();
-        if (!autapses) line(2, "autapses = false;");
+        if (!c.autapses()) line(2, "autapses = false;");
         if (c instanceof Connector.FixedInDegree d && !d.multapses()) line(2, "multapses = false;");
         if (c instanceof Connector.ExplicitList list) {
             line(2, "connections = [" + list.synapses().stream().map(s -> {
