@@ -1,2 +1,2 @@
-/** Hardware backends (Verilog, SpiNNaker images) and reports; see docs/architecture.md. */
+/** Backends that emit hardware and reports from the IR. */
 package myelin.backends;

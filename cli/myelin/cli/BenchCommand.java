@@ -20,8 +20,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", description = {"Run a named benchmark and print its figures.",
-        "  expansion  build and expand 100,000 neurons with fixed in-degree 1,000 (10^8 synapses),",
-        "             or the network given with --network"})
+        "  cuba          simulate 1 s of examples/cuba.snn (after a JIT warm-up): spikes, events per second",
+        "  microcircuit  simulate 1 s of examples/microcircuit.snn: wall time per biological second, peak heap",
+        "  expansion     build and expand 100,000 neurons with fixed in-degree 1,000 (10^8 synapses),",
+        "                or the network given with --network"})
 final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "benchmark: ${COMPLETION-CANDIDATES}")
     Name name;
@@ -38,7 +40,10 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    enum Name { expansion }
+    enum Name { cuba, microcircuit, expansion }
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "1", description = "biological seconds to simulate (default: ${DEFAULT-VALUE})")
+    double bioSeconds;
 
     /** 100,000 LIF neurons, each receiving exactly 1,000 synapses from the population itself. */
     static String expansionNetwork(int neurons, int inDegree) {
@@ -54,7 +59,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, Object> r = expansion();
+        Map<String, Object> r = switch (name) {
+            case expansion -> expansion();
+            case cuba -> simulation(java.nio.file.Path.of("examples/cuba.snn"), true);
+            case microcircuit -> simulation(java.nio.file.Path.of("examples/microcircuit.snn"), false);
+        };
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(r.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + jsonValue(e.getValue()))
@@ -68,6 +77,67 @@ final class BenchCommand implements Callable<Integer> {
 
     private static String jsonValue(Object v) {
         return v instanceof String s ? "\"" + s + "\"" : String.valueOf(v);
+    }
+
+    /** Builds, warms the JIT up on a short run of a second engine, then times the simulation loop alone. */
+    private Map<String, Object> simulation(java.nio.file.Path file, boolean warmUp) {
+        network = network != null ? network : file;
+        System.gc();
+        resetPeaks();
+        long t0 = System.nanoTime();
+        Network net = myelin.frontend.NetworkLoader.load(network);
+        var q = Simulations.quantize(net, myelin.ir.integer.Profile.DEFAULT);
+        ProgressBar expanding = new ProgressBar(spec.commandLine().getErr(), "expanding");
+        ExpandedNetwork expanded = new Expander(threads.threads(), expanding).expand(net);
+        expanding.finish();
+        long t1 = System.nanoTime();
+        int steps = (int) Math.round(bioSeconds / net.timestep());
+        double warmupSeconds = 0;
+        if (warmUp) {
+            long w0 = System.nanoTime();
+            // Full-length runs: the SIMD kernel is only fast once the JIT has compiled it with its intrinsics.
+            for (int i = 0; i < 3; i++) {
+                var warm = new myelin.simulator.IntegerEngine(q, expanded, threads.threads());
+                warm.run(steps, (s, spikes, e) -> { });
+            }
+            warmupSeconds = (System.nanoTime() - w0) / 1e9;
+        }
+        var engine = new myelin.simulator.IntegerEngine(q, expanded, threads.threads());
+        var recorder = new Simulations.Recorder(net, expanded, new boolean[net.populations().size()]);
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "simulating");
+        long t2 = System.nanoTime();
+        engine.run(steps, (step, spikes, e) -> {
+            recorder.afterStep(step, spikes, e);
+            if ((step & 255) == 0) bar.update(step, steps);
+        });
+        long t3 = System.nanoTime();
+        bar.finish();
+        double simSeconds = (t3 - t2) / 1e9;
+        long spikes = 0;
+        for (int i = 0; i < net.populations().size(); i++) {
+            if (!net.modelOf(net.populations().get(i)).isSource()) spikes += recorder.spikesPerPopulation[i];
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("benchmark", name.name());
+        r.put("simulator", "myelin-integer-" + q.profile().name());
+        r.put("neurons", net.neuronCount());
+        r.put("synapses", expanded.synapseCount());
+        r.put("spikes", spikes);
+        r.put("synaptic_events", recorder.synapticEvents);
+        r.put("bio_s", steps * net.timestep());
+        r.put("sim_s", simSeconds);
+        r.put("events_per_s", recorder.synapticEvents / simSeconds);
+        r.put("wall_per_bio_s", simSeconds / (steps * net.timestep()));
+        r.put("build_s", (t1 - t0) / 1e9);
+        r.put("warmup_s", warmupSeconds);
+        r.put("threads", engine.threads());
+        r.put("peak_heap_bytes", peakHeap());
+        for (int i = 0; i < net.populations().size(); i++) {
+            var p = net.populations().get(i);
+            if (net.modelOf(p).isSource()) continue;
+            r.put("rate_hz_" + p.name(), recorder.spikesPerPopulation[i] / (p.size() * steps * net.timestep()));
+        }
+        return r;
     }
 
     private Map<String, Object> expansion() {

@@ -27,12 +27,63 @@ final class IrCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ThreadsOption threads;
 
+    @Option(names = "--pipeline", paramLabel = "NAME", defaultValue = "none",
+            description = "passes to run: none or quantize (default: ${DEFAULT-VALUE})")
+    String pipelineName;
+
+    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "default",
+            description = "integer profile for quantize: default or loihi (default: ${DEFAULT-VALUE})")
+    String profileName;
+
+    @Option(names = "--print-after", paramLabel = "PASS", split = ",", description = "print the IR after these passes")
+    java.util.Set<String> printAfter = java.util.Set.of();
+
+    @Option(names = "--verify-each", description = "run the IR verifiers after every pass")
+    boolean verifyEach;
+
+    @Option(names = "--report", description = "print the quantization report (with --pipeline quantize)")
+    boolean report;
+
+    @Option(names = "--timing", description = "print each pass's time")
+    boolean timing;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        var pipeline = myelin.passes.Pipeline.named(pipelineName).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                spec.commandLine(), "unknown pipeline '" + pipelineName + "' (pipelines: "
+                + String.join(", ", myelin.passes.Pipeline.names()) + ")"));
+        var profile = myelin.ir.integer.Profile.named(profileName).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                spec.commandLine(), "unknown profile '" + profileName + "' (profiles: " + String.join(", ", Simulations.profileNames()) + ")"));
+        var passes = pipeline.passes(profile);
+        for (String pass : printAfter) {
+            if (passes.stream().noneMatch(p -> p.info().name().equals(pass))) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--print-after " + pass
+                        + ": pipeline " + pipelineName + " has no such pass");
+            }
+        }
+        if (report && pipeline != myelin.passes.Pipeline.QUANTIZE) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--report needs --pipeline quantize");
+        }
         Network net = NetworkLoader.load(file);
+        var out = spec.commandLine().getOut();
+        var unit = new myelin.passes.CompilationUnit(net);
+        var stats = new myelin.passes.PassManager(verifyEach, printAfter, (pass, u) -> {
+            out.println("// after " + pass);
+            out.print(u.quantized().map(myelin.ir.integer.QuantizedPrinter::print).orElse(IrPrinter.print(u.network())));
+        }).run(passes, unit);
+        if (timing) stats.forEach(s -> out.printf(java.util.Locale.ROOT, "// pass %s: %.3f s, %d iteration(s)%n", s.pass(), s.seconds(), s.iterations()));
+        if (report) {
+            out.print(myelin.ir.integer.QuantizedPrinter.report(unit.quantized().orElseThrow()));
+            out.flush();
+            return 0;
+        }
+        if (!printAfter.isEmpty()) {
+            out.flush();
+            return 0;
+        }
         Map<String, Long> counts = new LinkedHashMap<>();
         if (expand) {
             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "expanding");
@@ -40,8 +91,8 @@ final class IrCommand implements Callable<Integer> {
             bar.finish();
             for (SynapseTable t : expanded.tables()) counts.put(t.projection(), (long) t.size());
         }
-        spec.commandLine().getOut().print(IrPrinter.print(net, counts));
-        spec.commandLine().getOut().flush();
+        out.print(IrPrinter.print(net, counts));
+        out.flush();
         return 0;
     }
 }

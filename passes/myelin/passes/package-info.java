@@ -1,2 +1,2 @@
-/** Mapping passes over the IR (quantization, threshold logic, delays, packing, placement); see docs/architecture.md. */
+/** The pass manager and the mapping passes; each pass is a small class in its own package. */
 package myelin.passes;

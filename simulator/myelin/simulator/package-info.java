@@ -1,2 +1,2 @@
-/** The integer-exact simulator and the floating-point reference engine; see docs/architecture.md. */
+/** The integer-exact simulator (the golden model every backend must equal); docs/semantics.md defines it. */
 package myelin.simulator;

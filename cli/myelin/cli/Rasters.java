@@ -1,0 +1,29 @@
+package myelin.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import myelin.backends.reports.RasterPlot;
+import myelin.ir.network.Network;
+
+/** Draws recorded spikes with the raster report. */
+final class Rasters {
+    private Rasters() {}
+
+    static void write(Path png, Network net, SpikeRecord record, boolean[] recorded, int steps) throws IOException {
+        var names = new java.util.ArrayList<String>();
+        var sizes = new java.util.ArrayList<Integer>();
+        int[] band = new int[recorded.length];
+        for (int i = 0; i < recorded.length; i++) {
+            band[i] = -1;
+            if (!recorded[i]) continue;
+            band[i] = names.size();
+            names.add(net.populations().get(i).name());
+            sizes.add(net.populations().get(i).size());
+        }
+        int[] bands = new int[record.size];
+        for (int i = 0; i < record.size; i++) bands[i] = band[record.population[i]];
+        var plot = new RasterPlot(net.name(), names, sizes.stream().mapToInt(Integer::intValue).toArray(), steps, net.timestep());
+        AtomicFiles.write(png, out -> plot.write(out, java.util.Arrays.copyOf(record.step, record.size), bands,
+                java.util.Arrays.copyOf(record.neuron, record.size)));
+    }
+}

@@ -1,0 +1,85 @@
+package myelin.cli;
+
+import java.util.List;
+import java.util.Set;
+import myelin.ir.integer.Profile;
+import myelin.ir.integer.QuantizedNetwork;
+import myelin.ir.network.Network;
+import myelin.ir.network.Recording;
+import myelin.ir.synapses.ExpandedNetwork;
+import myelin.ir.synapses.Expander;
+import myelin.passes.CompilationUnit;
+import myelin.passes.PassManager;
+import myelin.passes.Pipeline;
+import myelin.simulator.IntegerEngine;
+import myelin.simulator.SpikeBuffer;
+
+/** Quantize, expand and build the integer engine: what simulate and bench share. */
+final class Simulations {
+    private Simulations() {}
+
+    static QuantizedNetwork quantize(Network network, Profile profile) {
+        CompilationUnit unit = new CompilationUnit(network);
+        PassManager.plain().run(Pipeline.QUANTIZE.passes(profile), unit);
+        return unit.quantized().orElseThrow();
+    }
+
+    static IntegerEngine engine(QuantizedNetwork q, int threads, Expander.Progress progress) {
+        ExpandedNetwork expanded = new Expander(threads, progress).expand(q.network());
+        return new IntegerEngine(q, expanded, threads);
+    }
+
+    /** Populations whose spikes are recorded: those with a 'spikes' record, or every non-source when none has. */
+    static boolean[] recordedSpikes(Network net) {
+        List<Recording> recs = net.recordings().stream().filter(r -> r.variables().contains("spikes")).toList();
+        boolean[] recorded = new boolean[net.populations().size()];
+        for (int i = 0; i < recorded.length; i++) {
+            var p = net.populations().get(i);
+            recorded[i] = recs.isEmpty() ? !net.modelOf(p).isSource()
+                    : recs.stream().anyMatch(r -> r.population().equals(p.name()));
+        }
+        return recorded;
+    }
+
+    /** Counts spikes per population, synaptic events, and records the chosen populations' spikes. */
+    static final class Recorder implements IntegerEngine.Observer {
+        final long[] spikesPerPopulation;
+        final boolean[] recorded;
+        final SpikeRecord record = new SpikeRecord();
+        long synapticEvents;
+        /** Out-degree of every neuron, per population: a spike of count c is c * degree events. */
+        private final int[][] degree;
+
+        Recorder(Network net, ExpandedNetwork expanded, boolean[] recorded) {
+            this.spikesPerPopulation = new long[net.populations().size()];
+            this.recorded = recorded;
+            this.degree = new int[net.populations().size()][];
+            for (int i = 0; i < degree.length; i++) {
+                var pop = net.populations().get(i);
+                int[] d = new int[pop.size()];
+                for (var t : expanded.tables()) {
+                    var proj = net.projections().stream().filter(p -> p.name().equals(t.projection())).findFirst().orElseThrow();
+                    if (!proj.pre().equals(pop.name())) continue;
+                    for (int n = 0; n < d.length; n++) d[n] += t.rowEnd(n) - t.rowStart(n);
+                }
+                degree[i] = d;
+            }
+        }
+
+        @Override
+        public void afterStep(int step, SpikeBuffer spikes, IntegerEngine engine) {
+            for (int i = 0; i < spikes.size(); i++) {
+                int p = spikes.population(i);
+                int n = spikes.neuron(i);
+                int c = spikes.count(i);
+                spikesPerPopulation[p] += c;
+                synapticEvents += (long) c * degree[p][n];
+                if (recorded[p]) for (int k = 0; k < c; k++) record.add(step, p, n);
+            }
+        }
+    }
+
+    static Set<String> profileNames() {
+        return Set.copyOf(Profile.all().stream().map(Profile::name).toList());
+    }
+}

@@ -1,0 +1,69 @@
+package myelin.ir.integer;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A target's integer arithmetic, as data: the simulator, the Verilog and the SpiNNaker
+ * image all read the same fields. docs/semantics.md defines each one.
+ *
+ * @param stateBits       width of v and of each synaptic current (two's complement)
+ * @param weightBits      width of a weight mantissa; a weight is mantissa << exponent
+ * @param maxWeightExponent largest per-projection weight exponent
+ * @param inputShift      extra left shift of every delivered weight (Loihi: 6)
+ * @param thresholdShift  the threshold is a mantissa << thresholdShift (Loihi: 6)
+ * @param decayBits       multiplicative decays are d / 2^decayBits
+ * @param currentDecayOffset added to the stored current decay (Loihi's ds_offset: 1)
+ * @param membrane        how the current drives v
+ * @param currentOverflow what a current does past its width
+ * @param headroomBits    bits of v's range kept above the largest parameter
+ * @param resetToRest     the target can only reset v to v_rest
+ * @param refractory      the target has a refractory counter
+ */
+public record Profile(String name, String summary, int stateBits, int weightBits, int maxWeightExponent, int inputShift,
+                      int thresholdShift, int decayBits, int currentDecayOffset, Membrane membrane,
+                      Overflow currentOverflow, int headroomBits, boolean resetToRest, boolean refractory) {
+
+    /** How synaptic current enters the membrane each step. */
+    public enum Membrane {
+        /** Exponential Euler with the current in voltage units: {@code v += ((I - v) * dv) / 2^k}. */
+        RELAX_TO_INPUT,
+        /** Loihi: {@code v = v * (2^k - dv) / 2^k + I}; the current is a per-step increment. */
+        ADD_INPUT
+    }
+
+    /** What a value does past the state width. */
+    public enum Overflow {
+        SATURATE,
+        /** Loihi's current: x > 2^(w-1) becomes x - 2^w, x <= -2^(w-1) becomes x + 2^w. */
+        WRAP
+    }
+
+    public static final Profile DEFAULT = new Profile("default",
+            "Myelin's own: 16-bit v and currents, 8-bit weights << per-projection exponent, 12-bit decays, saturating",
+            16, 8, 15, 0, 0, 12, 0, Membrane.RELAX_TO_INPUT, Overflow.SATURATE, 3, false, true);
+
+    public static final Profile LOIHI = new Profile("loihi",
+            "Loihi CUBA LIF as Lava's bit-accurate model: 24-bit u and v, 12-bit du/dv, v > vth, reset to 0",
+            24, 8, 7, 6, 6, 12, 1, Membrane.ADD_INPUT, Overflow.WRAP, 3, true, false);
+
+    public static List<Profile> all() {
+        return List.of(DEFAULT, LOIHI);
+    }
+
+    public static Optional<Profile> named(String name) {
+        return all().stream().filter(p -> p.name.equals(name)).findFirst();
+    }
+
+    public long stateMax() {
+        return (1L << (stateBits - 1)) - 1;
+    }
+
+    public long stateMin() {
+        return -(1L << (stateBits - 1));
+    }
+
+    public long decayOne() {
+        return 1L << decayBits;
+    }
+}

@@ -1,0 +1,39 @@
+package myelin.ir.integer;
+
+import java.util.List;
+import java.util.Optional;
+import myelin.ir.network.Network;
+
+/**
+ * The network in one profile's integers. Synapses stay in the network's expanded tables;
+ * each projection says how its physical weights and delays become integers.
+ */
+public record QuantizedNetwork(Network network, Profile profile, List<Population> populations,
+                               List<Projection> projections, QuantizationReport report) {
+    public QuantizedNetwork {
+        populations = List.copyOf(populations);
+        projections = List.copyOf(projections);
+    }
+
+    /**
+     * @param vRest       the physical voltage of integer 0 (volts)
+     * @param stateScale  integers per physical unit of v (1/vLsb), 0 for stateless models
+     * @param currentScale integers per physical unit of a synaptic current (its weight unit)
+     */
+    public record Population(String name, int size, IntModel model, double vRest, double stateScale, double currentScale) {}
+
+    /**
+     * A weight w (physical) is delivered as {@code round(w * weightScale / 2^shift) << shift}
+     * with {@code shift = exponent + profile.inputShift}, the mantissa clamped to
+     * weightBits; a delay d is {@code max(1, round(d / timestep))} steps.
+     */
+    public record Projection(String name, String pre, String post, int channel, double weightScale, int exponent) {}
+
+    public Optional<Population> population(String name) {
+        return populations.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public int shift(Projection p) {
+        return p.exponent() + profile.inputShift();
+    }
+}

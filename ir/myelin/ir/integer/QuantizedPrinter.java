@@ -1,0 +1,69 @@
+package myelin.ir.integer;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The quantized network as text (for --print-after quantize and golden tests), and its report. */
+public final class QuantizedPrinter {
+    private QuantizedPrinter() {}
+
+    public static String print(QuantizedNetwork q) {
+        StringBuilder out = new StringBuilder();
+        Profile p = q.profile();
+        out.append("quantized ").append(q.network().name()).append(" profile=").append(p.name())
+                .append(" state=").append(p.stateBits()).append("b weights=").append(p.weightBits()).append("b decay=")
+                .append(p.decayBits()).append("b membrane=").append(p.membrane().name().toLowerCase(Locale.ROOT)).append(" {\n");
+        for (QuantizedNetwork.Population pop : q.populations()) {
+            out.append("  population ").append(pop.name()).append(" [").append(pop.size()).append("] ").append(model(pop.model()));
+            if (pop.stateScale() != 0) {
+                out.append(String.format(Locale.ROOT, " v_lsb=%.6gmV v_rest=%.6gmV", 1e3 / pop.stateScale(), pop.vRest() * 1e3));
+            }
+            out.append('\n');
+        }
+        for (QuantizedNetwork.Projection proj : q.projections()) {
+            out.append("  projection ").append(proj.name()).append(" : ").append(proj.pre()).append(" -> ").append(proj.post())
+                    .append(" channel=").append(proj.channel()).append(" exponent=").append(proj.exponent())
+                    .append(" shift=").append(q.shift(proj))
+                    .append(String.format(Locale.ROOT, " scale=%.6g", proj.weightScale())).append('\n');
+        }
+        return out.append("}\n").toString();
+    }
+
+    private static String model(IntModel m) {
+        if (m instanceof IntModel.Lif l) {
+            return (l.spikes() ? "lif" : "li") + " dv=" + l.dv() + " current_decays=" + Arrays.toString(l.currentDecays())
+                    + (l.spikes() ? " threshold=" + l.threshold() + " reset=" + l.reset() + (l.subtractReset() ? " subtract" : "")
+                    + " refractory=" + l.refractorySteps() : "");
+        }
+        if (m instanceof IntModel.IntegrateAndFire f) {
+            return "if threshold=" + f.threshold() + " reset=" + f.reset() + (f.subtractReset() ? " subtract" : "")
+                    + " refractory=" + f.refractorySteps();
+        }
+        if (m instanceof IntModel.Gate g) return "gate threshold=" + g.threshold();
+        if (m instanceof IntModel.Poisson p) return "poisson cdf=" + Arrays.toString(p.cdf());
+        IntModel.SpikeArray s = (IntModel.SpikeArray) m;
+        StringBuilder b = new StringBuilder("spike_array spikes=[");
+        for (int i = 0; i < s.steps().length; i++) b.append(i > 0 ? ", " : "").append(s.neurons()[i]).append('@').append(s.steps()[i]);
+        return b.append(']').toString();
+    }
+
+    /** The report as an aligned table, then warnings and notes. */
+    public static String report(QuantizedNetwork q) {
+        StringBuilder out = new StringBuilder("quantization report, profile " + q.profile().name() + " (" + q.profile().summary() + ")\n");
+        out.append(String.format(Locale.ROOT, "%-28s %-26s %16s %12s %16s %9s%n", "entity", "parameter", "physical", "integer",
+                "represented", "error"));
+        for (QuantizationReport.Entry e : q.report().entries()) {
+            double err = e.relativeError();
+            out.append(String.format(Locale.ROOT, "%-28s %-26s %16s %12d %16s %9s%n", e.entity(), e.parameter(),
+                    number(e.physical()) + " " + e.unit(), e.integer(), number(e.represented()) + " " + e.unit(),
+                    Double.isInfinite(err) ? "inf" : String.format(Locale.ROOT, "%.3f%%", 100 * err)));
+        }
+        for (String w : q.report().warnings()) out.append("warning: ").append(w).append('\n');
+        for (String n : q.report().notes()) out.append("note: ").append(n).append('\n');
+        return out.toString();
+    }
+
+    private static String number(double x) {
+        return String.format(Locale.ROOT, "%.6g", x);
+    }
+}

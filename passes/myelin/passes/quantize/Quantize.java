@@ -1,0 +1,332 @@
+package myelin.passes.quantize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import myelin.ir.diag.InputException;
+import myelin.ir.diag.SourceLocation;
+import myelin.ir.integer.IntModel;
+import myelin.ir.integer.Profile;
+import myelin.ir.integer.QuantizationReport;
+import myelin.ir.integer.QuantizedNetwork;
+import myelin.ir.network.Connector;
+import myelin.ir.network.Coupling;
+import myelin.ir.network.Distribution;
+import myelin.ir.network.IntegrateAndFire;
+import myelin.ir.network.LeakyIntegrator;
+import myelin.ir.network.Lif;
+import myelin.ir.network.Network;
+import myelin.ir.network.NeuronModel;
+import myelin.ir.network.PoissonSource;
+import myelin.ir.network.Population;
+import myelin.ir.network.Projection;
+import myelin.ir.network.SpikeArraySource;
+import myelin.ir.network.SynapseType;
+import myelin.ir.network.ThresholdGate;
+import myelin.passes.CompilationUnit;
+import myelin.passes.Pass;
+import myelin.passes.PassInfo;
+import myelin.passes.Property;
+
+/**
+ * Physical units to the integers of a profile (docs/semantics.md, "Quantization"). Every
+ * parameter goes into the report with its error; weights that round to zero and inputs
+ * that can saturate a state are warnings, never silent.
+ */
+public final class Quantize implements Pass {
+    private static final PassInfo INFO = new PassInfo("quantize", "physical parameters to the profile's integers",
+            Set.of(), Set.of(Property.QUANTIZED), false);
+
+    private final Profile profile;
+
+    public Quantize(Profile profile) {
+        this.profile = profile;
+    }
+
+    @Override
+    public PassInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public boolean run(CompilationUnit unit) {
+        unit.setQuantized(new Run(unit.network()).quantize());
+        return true;
+    }
+
+    /** One quantization: collects the report and the errors as it goes. */
+    private final class Run {
+        private final Network net;
+        private final double dt;
+        private final List<QuantizationReport.Entry> entries = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+        private final List<String> errors = new ArrayList<>();
+
+        Run(Network net) {
+            this.net = net;
+            this.dt = net.timestep();
+        }
+
+        QuantizedNetwork quantize() {
+            List<QuantizedNetwork.Population> pops = new ArrayList<>();
+            for (Population p : net.populations()) pops.add(population(p));
+            List<QuantizedNetwork.Projection> projections = new ArrayList<>();
+            for (Projection p : net.projections()) {
+                QuantizedNetwork.Population post = pops.get(net.populations().indexOf(net.postOf(p)));
+                projections.add(projection(p, post));
+            }
+            if (!errors.isEmpty()) {
+                SourceLocation at = SourceLocation.of(net.name());
+                throw new InputException(errors.stream()
+                        .map(e -> myelin.ir.diag.Diagnostic.error(at, "profile " + profile.name() + ": " + e)).toList());
+            }
+            return new QuantizedNetwork(net, profile, pops, projections, new QuantizationReport(entries, warnings, notes));
+        }
+
+        private void entry(String entity, String parameter, double physical, String unit, long integer, double represented) {
+            entries.add(new QuantizationReport.Entry(entity, parameter, physical, unit, integer, represented));
+        }
+
+        /** A multiplicative decay 1 - exp(-dt/tau) as a numerator over 2^decayBits (effective value, offset included). */
+        private int decay(String entity, String parameter, double tau, int offset) {
+            double fraction = -StrictMath.expm1(-dt / tau);
+            long d = Math.max(offset, Math.min(profile.decayOne(), Math.round(fraction * profile.decayOne())));
+            double representedTau = d >= profile.decayOne() ? 0 : -dt / StrictMath.log1p(-(double) d / profile.decayOne());
+            entry(entity, parameter, tau * 1e3, "ms", d - offset, representedTau * 1e3);
+            if (d == 0) warnings.add(entity + ": " + parameter + " = " + tau * 1e3 + " ms is so long that the decay rounds to none");
+            return (int) d;
+        }
+
+        private QuantizedNetwork.Population population(Population p) {
+            NeuronModel m = net.modelOf(p);
+            String entity = "population " + p.name();
+            if (m instanceof Lif lif) {
+                return membrane(p, entity, lif.tauM(), lif.vRest(), lif.vReset(), lif.vThreshold(), lif.refractory(),
+                        lif.reset() == myelin.ir.network.ResetMode.SUBTRACT, lif.synapses(), true, couplingFactor(lif.coupling()));
+            }
+            if (m instanceof LeakyIntegrator li) {
+                return membrane(p, entity, li.tauM(), li.vRest(), li.vRest(), li.vRest(), 0, false, li.synapses(), false,
+                        couplingFactor(li.coupling()));
+            }
+            if (m instanceof IntegrateAndFire f) return integrateAndFire(p, entity, f);
+            if (m instanceof ThresholdGate g) {
+                entry(entity, "threshold", g.threshold(), "", g.threshold(), g.threshold());
+                return new QuantizedNetwork.Population(p.name(), p.size(), new IntModel.Gate(g.threshold()), 0, 0, 1);
+            }
+            if (m instanceof PoissonSource s) return poisson(p, entity, s);
+            return spikeArray(p, (SpikeArraySource) m);
+        }
+
+        /** The LSB of v: the largest voltage magnitude the model needs, with headroom, fills the state. */
+        private double voltageLsb(double... magnitudes) {
+            double span = 0;
+            for (double m : magnitudes) span = Math.max(span, Math.abs(m));
+            if (span == 0) span = 1e-3;
+            return span / (1L << (profile.stateBits() - 1 - profile.headroomBits()));
+        }
+
+        private QuantizedNetwork.Population membrane(Population p, String entity, double tauM, double vRest, double vReset,
+                                                     double vThreshold, double refractory, boolean subtract,
+                                                     List<SynapseType> synapses, boolean spikes, double coupling) {
+            if (spikes && profile.resetToRest() && vReset != vRest) {
+                errors.add(entity + ": this profile resets v to v_rest, but v_reset (" + mv(vReset) + ") differs from v_rest (" + mv(vRest) + ")");
+            }
+            if (spikes && profile.resetToRest() && subtract) errors.add(entity + ": this profile has no subtractive reset");
+            if (spikes && !profile.refractory() && refractory > 0) {
+                errors.add(entity + ": this profile has no refractory period, but the model has " + refractory * 1e3 + " ms");
+            }
+            if (spikes && profile.thresholdShift() > 0 && vThreshold <= vRest) {
+                errors.add(entity + ": this profile needs v_threshold above v_rest (its threshold is unsigned)");
+            }
+            double[] init = initialExtremes(p, "v", vRest);
+            double lsb = voltageLsb(vThreshold - vRest, vReset - vRest, init[0] - vRest, init[1] - vRest);
+            int dv = decay(entity, "tau_m", tauM, 0);
+            int[] currents = new int[synapses.size()];
+            for (int i = 0; i < synapses.size(); i++) {
+                currents[i] = decay(entity, "tau of synapse " + synapses.get(i).name(), synapses.get(i).tau(), profile.currentDecayOffset());
+            }
+            long threshold = 0;
+            long reset = 0;
+            if (spikes) {
+                long unit = 1L << profile.thresholdShift();
+                threshold = Math.round((vThreshold - vRest) / lsb / unit) * unit;
+                reset = Math.round((vReset - vRest) / lsb);
+                entry(entity, "v_threshold - v_rest", (vThreshold - vRest) * 1e3, "mV", threshold, threshold * lsb * 1e3);
+                entry(entity, "v_reset - v_rest", (vReset - vRest) * 1e3, "mV", reset, reset * lsb * 1e3);
+            }
+            int refractorySteps = (int) Math.round(refractory / dt);
+            if (spikes && refractory > 0) entry(entity, "refractory", refractory * 1e3, "ms", refractorySteps, refractorySteps * dt * 1e3);
+            entry(entity, "v LSB", lsb * 1e3, "mV", 1, lsb * 1e3);
+            var model = new IntModel.Lif(lsb, dv, currents, threshold, reset, subtract, refractorySteps, spikes);
+            double currentScale = coupling / lsb;
+            if (profile.membrane() == Profile.Membrane.ADD_INPUT) currentScale *= -StrictMath.expm1(-dt / tauM);
+            return new QuantizedNetwork.Population(p.name(), p.size(), model, vRest, 1 / lsb, currentScale);
+        }
+
+        private QuantizedNetwork.Population integrateAndFire(Population p, String entity, IntegrateAndFire f) {
+            if (profile.resetToRest() && f.vReset() != 0) errors.add(entity + ": this profile resets v to 0, but v_reset is " + mv(f.vReset()));
+            if (!profile.refractory() && f.refractory() > 0) errors.add(entity + ": this profile has no refractory period");
+            double[] init = initialExtremes(p, "v", 0);
+            double lsb = voltageLsb(f.vThreshold(), f.vReset(), init[0], init[1]);
+            long unit = 1L << profile.thresholdShift();
+            long threshold = Math.round(f.vThreshold() / lsb / unit) * unit;
+            long reset = Math.round(f.vReset() / lsb);
+            int refractorySteps = (int) Math.round(f.refractory() / dt);
+            entry(entity, "v_threshold", f.vThreshold() * 1e3, "mV", threshold, threshold * lsb * 1e3);
+            entry(entity, "v_reset", f.vReset() * 1e3, "mV", reset, reset * lsb * 1e3);
+            entry(entity, "v LSB", lsb * 1e3, "mV", 1, lsb * 1e3);
+            var model = new IntModel.IntegrateAndFire(lsb, threshold, reset,
+                    f.reset() == myelin.ir.network.ResetMode.SUBTRACT, refractorySteps);
+            return new QuantizedNetwork.Population(p.name(), p.size(), model, 0, 1 / lsb, 1 / lsb);
+        }
+
+        /** Smallest and largest initial value of a state variable; {@code otherwise} when it is not initialised. */
+        private double[] initialExtremes(Population p, String variable, double otherwise) {
+            Distribution d = p.initialValues().get(variable);
+            if (d == null) return new double[] {otherwise, otherwise};
+            if (d instanceof Distribution.Constant c) return new double[] {c.value(), c.value()};
+            if (d instanceof Distribution.Uniform u) return new double[] {u.low(), u.high()};
+            Distribution.Normal n = (Distribution.Normal) d;
+            return new double[] {Math.max(n.low(), n.mean() - 4 * n.sd()), Math.min(n.high(), n.mean() + 4 * n.sd())};
+        }
+
+        /** Poisson counts per step by inversion of the CDF, tabulated in 32-bit fixed point. */
+        private QuantizedNetwork.Population poisson(Population p, String entity, PoissonSource s) {
+            double lambda = s.rate() * dt;
+            if (lambda > 64) {
+                errors.add(entity + ": rate x timestep = " + lambda + " spikes per step; at most 64 are supported");
+                lambda = 64;
+            }
+            List<Long> cdf = new ArrayList<>();
+            double pk = StrictMath.exp(-lambda);
+            double cumulative = pk;
+            long one = 1L << 32;
+            for (int k = 0; ; k++) {
+                long fixed = Math.min(one, Math.round(cumulative * one));
+                if (fixed >= one || k > 200) {
+                    cdf.add(one);
+                    break;
+                }
+                cdf.add(fixed);
+                pk *= lambda / (k + 1);
+                cumulative += pk;
+            }
+            entry(entity, "rate", s.rate(), "Hz", Math.round(lambda * one), lambda / dt);
+            long[] table = cdf.stream().mapToLong(Long::longValue).toArray();
+            return new QuantizedNetwork.Population(p.name(), p.size(), new IntModel.Poisson(table), 0, 0, 0);
+        }
+
+        private QuantizedNetwork.Population spikeArray(Population p, SpikeArraySource s) {
+            List<int[]> spikes = new ArrayList<>();
+            for (var spike : s.spikes()) spikes.add(new int[] {(int) Math.round(spike.time() / dt), spike.neuron()});
+            spikes.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
+            int[] steps = spikes.stream().mapToInt(x -> x[0]).toArray();
+            int[] neurons = spikes.stream().mapToInt(x -> x[1]).toArray();
+            return new QuantizedNetwork.Population(p.name(), p.size(), new IntModel.SpikeArray(steps, neurons), 0, 0, 0);
+        }
+
+        private QuantizedNetwork.Projection projection(Projection p, QuantizedNetwork.Population post) {
+            String entity = "projection " + p.name();
+            NeuronModel postModel = net.modelOf(net.postOf(p));
+            int channel = p.synapse().isEmpty() ? 0
+                    : postModel.synapses().stream().map(SynapseType::name).toList().indexOf(p.synapse());
+            double scale = weightScale(postModel, post, !p.synapse().isEmpty());
+            double maxAbs = maxAbsWeight(p) * scale;
+            long mantissaMax = (1L << (profile.weightBits() - 1)) - 1;
+            int exponent = 0;
+            while (exponent < profile.maxWeightExponent()
+                    && Math.round(maxAbs / (double) (1L << (exponent + profile.inputShift()))) > mantissaMax) {
+                exponent++;
+            }
+            int shift = exponent + profile.inputShift();
+            if (Math.round(maxAbs / (double) (1L << shift)) > mantissaMax) {
+                warnings.add(entity + ": the largest weight needs more than the " + profile.weightBits()
+                        + "-bit mantissa and the largest exponent; larger weights saturate");
+            }
+            String unit = postModel.weightDimension().equals(myelin.ir.units.Dimension.CURRENT) ? "pA"
+                    : postModel.weightDimension().equals(myelin.ir.units.Dimension.VOLTAGE) ? "mV" : "";
+            double toUnit = unit.equals("pA") ? 1e12 : unit.equals("mV") ? 1e3 : 1;
+            var constant = p.weight().constant();
+            if (constant.isPresent() && !(p.connector() instanceof Connector.ExplicitList)
+                    && !(p.connector() instanceof Connector.Conv2d)) {
+                double w = constant.getAsDouble();
+                long m = myelin.ir.integer.WeightCodec.mantissa(w, scale, shift, profile);
+                entry(entity, "weight", w * toUnit, unit, m << shift, (m << shift) / scale * toUnit);
+                if (m == 0 && w != 0) {
+                    warnings.add(String.format(java.util.Locale.ROOT, "%s: weight %.6g %s rounds to zero (one integer step is %.6g %s)",
+                            entity, w * toUnit, unit, (1L << shift) / scale * toUnit, unit));
+                }
+            } else {
+                entry(entity, "weight step", (1L << shift) / scale * toUnit, unit, 1L << shift, (1L << shift) / scale * toUnit);
+            }
+            long fanIn = maxFanIn(p);
+            long worst = (long) Math.min(Long.MAX_VALUE / 4, fanIn * Math.min(maxAbs, (double) (mantissaMax << shift)));
+            if (worst > profile.stateMax() && !(postModel instanceof ThresholdGate)) {
+                notes.add(entity + ": up to " + fanIn + " inputs per step into " + (p.synapse().isEmpty() ? "v" : "i_" + p.synapse())
+                        + " can reach " + worst + ", beyond the " + profile.stateBits() + "-bit state (it would saturate)");
+            }
+            return new QuantizedNetwork.Projection(p.name(), p.pre(), p.post(), channel, scale, exponent);
+        }
+
+        /** Integers per physical weight unit: into a current, or straight into v (no synapse type). */
+        private double weightScale(NeuronModel post, QuantizedNetwork.Population q, boolean throughCurrent) {
+            if (post instanceof ThresholdGate) return 1;
+            if (throughCurrent) return q.currentScale();
+            double coupling = post instanceof Lif l ? couplingFactor(l.coupling())
+                    : post instanceof LeakyIntegrator li ? couplingFactor(li.coupling()) : 1;
+            return coupling * q.stateScale();
+        }
+
+        private double couplingFactor(Coupling c) {
+            return c instanceof Coupling.Voltage v ? v.scale() : ((Coupling.Current) c).resistance();
+        }
+
+        private double maxAbsWeight(Projection p) {
+            double max = distributionMax(p.weight());
+            if (p.connector() instanceof Connector.ExplicitList list) {
+                for (var s : list.synapses()) if (!Double.isNaN(s.weight())) max = Math.max(max, Math.abs(s.weight()));
+            }
+            if (p.connector() instanceof Connector.Conv2d conv) {
+                double tap = 0;
+                for (double k : conv.kernel()) tap = Math.max(tap, Math.abs(k));
+                max *= tap;
+            }
+            return max;
+        }
+
+        private double distributionMax(Distribution d) {
+            if (d instanceof Distribution.Constant c) return Math.abs(c.value());
+            if (d instanceof Distribution.Uniform u) return Math.max(Math.abs(u.low()), Math.abs(u.high()));
+            Distribution.Normal n = (Distribution.Normal) d;
+            double lo = Math.max(n.low(), n.mean() - 6 * n.sd());
+            double hi = Math.min(n.high(), n.mean() + 6 * n.sd());
+            return Math.max(Math.abs(lo), Math.abs(hi));
+        }
+
+        /** The most inputs one post neuron can take from this projection in one step. */
+        private long maxFanIn(Projection p) {
+            Connector c = p.connector();
+            int nPre = net.preOf(p).size();
+            if (c instanceof Connector.AllToAll) return nPre;
+            if (c instanceof Connector.OneToOne) return 1;
+            if (c instanceof Connector.FixedInDegree f) return f.inDegree();
+            if (c instanceof Connector.FixedProbability f) {
+                double mean = f.probability() * nPre;
+                return Math.min(nPre, (long) Math.ceil(mean + 5 * Math.sqrt(mean * (1 - f.probability()))));
+            }
+            if (c instanceof Connector.ExplicitList list) {
+                Map<Integer, Long> counts = new java.util.HashMap<>();
+                for (var s : list.synapses()) counts.merge(s.post(), 1L, Long::sum);
+                return counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            }
+            Connector.Conv2d conv = (Connector.Conv2d) c;
+            return (long) conv.inChannels() * conv.kernelHeight() * conv.kernelWidth();
+        }
+
+        private static String mv(double volts) {
+            return myelin.ir.units.Units.format(volts, myelin.ir.units.Dimension.VOLTAGE);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package myelin.simulator;
+
+import myelin.ir.integer.Profile;
+
+/** The integer operations of docs/semantics.md, one definition each. */
+public final class Arithmetic {
+    private Arithmetic() {}
+
+    /** x / 2^k rounded toward zero (sign(x) * (|x| >> k)). */
+    public static long shiftTowardZero(long x, int k) {
+        return (x + ((x >> 63) & ((1L << k) - 1))) >> k;
+    }
+
+    /** decay(x, d) = trunc(x * (2^k - d) / 2^k). */
+    public static long decay(long x, int d, int k) {
+        return shiftTowardZero(x * ((1L << k) - d), k);
+    }
+
+    /** relax(v, target, d) = v + trunc((target - v) * d / 2^k). */
+    public static long relax(long v, long target, int d, int k) {
+        return v + shiftTowardZero((target - v) * d, k);
+    }
+
+    public static long saturate(long x, long min, long max) {
+        return Math.max(min, Math.min(max, x));
+    }
+
+    /** Loihi's 24-bit current wrap, exactly as Lava writes it (note the asymmetric bounds). */
+    public static long wrap(long x, int bits) {
+        long max = 1L << (bits - 1);
+        if (x > max) return x - 2 * max;
+        if (x <= -max) return x + 2 * max;
+        return x;
+    }
+
+    /** A synaptic current past the state width, per the profile. */
+    public static long boundCurrent(long x, Profile p) {
+        return p.currentOverflow() == Profile.Overflow.WRAP ? wrap(x, p.stateBits()) : saturate(x, p.stateMin(), p.stateMax());
+    }
+
+    /** v past the state width: saturates (Loihi clips to the symmetric range +-(2^23 - 1)). */
+    public static long boundVoltage(long x, Profile p) {
+        long min = p.currentOverflow() == Profile.Overflow.WRAP ? p.stateMin() + 1 : p.stateMin();
+        return saturate(x, min, p.stateMax());
+    }
+}

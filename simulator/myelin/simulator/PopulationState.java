@@ -1,0 +1,254 @@
+package myelin.simulator;
+
+import myelin.ir.integer.IntModel;
+import myelin.ir.integer.Profile;
+import myelin.ir.synapses.SplitMix64;
+
+/**
+ * The state of one population and its update for one step (docs/semantics.md, "One
+ * timestep"). Input arrives in ring buffers, one copy per delivering thread, summed when
+ * read: integer addition in any order gives the same bits.
+ */
+final class PopulationState {
+    final String name;
+    final int index;
+    final int size;
+    final IntModel model;
+    final int channels;
+    final Profile profile;
+    final int[] v;
+    final int[][] current;
+    final int[] refractory;
+    final long[] rng;
+    /** External and spike-array spikes, sorted by step then neuron. */
+    int[] forcedSteps = new int[0];
+    int[] forcedNeurons = new int[0];
+    int mask;
+    int[][] rings;
+    private final int decayBits;
+    private final int stateBits;
+    private final long stateMin;
+    private final long stateMax;
+    /** Lowest v: Loihi clips v symmetrically. */
+    private final long vMin;
+    private final boolean wrapCurrents;
+    private final boolean relax;
+    /** Whether the JVM was started with the Vector API module (bin/myelin adds it). */
+    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+    /** The SIMD kernel applies: relax membrane, saturation, products within 31 bits. */
+    final boolean vectorKernel;
+
+    PopulationState(String name, int index, int size, IntModel model, Profile profile, long seed) {
+        this.name = name;
+        this.index = index;
+        this.size = size;
+        this.model = model;
+        this.profile = profile;
+        this.channels = model.channels();
+        this.decayBits = profile.decayBits();
+        this.stateBits = profile.stateBits();
+        this.stateMin = profile.stateMin();
+        this.stateMax = profile.stateMax();
+        this.wrapCurrents = profile.currentOverflow() == Profile.Overflow.WRAP;
+        this.vMin = wrapCurrents ? stateMin + 1 : stateMin;
+        this.relax = profile.membrane() == Profile.Membrane.RELAX_TO_INPUT;
+        this.vectorKernel = relax && !wrapCurrents && VECTOR_API && !Boolean.getBoolean("myelin.scalarKernel");
+        boolean membrane = model instanceof IntModel.Lif || model instanceof IntModel.IntegrateAndFire;
+        this.v = membrane ? new int[size] : null;
+        int currents = model instanceof IntModel.Lif lif ? lif.synapseTypes() : 0;
+        this.current = new int[currents][size];
+        this.refractory = membrane ? new int[size] : null;
+        if (model instanceof IntModel.Poisson) {
+            rng = new long[size];
+            long stream = SplitMix64.derive(seed, SplitMix64.hash("poisson/" + name));
+            for (int n = 0; n < size; n++) rng[n] = SplitMix64.derive(stream, n);
+        } else {
+            rng = null;
+        }
+        if (model instanceof IntModel.SpikeArray s) {
+            forcedSteps = s.steps().clone();
+            forcedNeurons = s.neurons().clone();
+        }
+    }
+
+    void allocateRings(int threads, int maxDelay) {
+        int slots = Integer.highestOneBit(Math.max(1, maxDelay)) * 2;
+        mask = slots - 1;
+        rings = new int[threads][slots * channels * size];
+    }
+
+    int ringIndex(int step, int channel, int neuron) {
+        return ((step & mask) * channels + channel) * size + neuron;
+    }
+
+    /**
+     * This step's input of neurons [from, to) on a channel, summed over the thread copies
+     * into {@code into[0 .. to-from)}, and cleared.
+     */
+    void take(int step, int channel, int from, int to, int[] into) {
+        int base = ringIndex(step, channel, 0);
+        int[] first = rings[0];
+        System.arraycopy(first, base + from, into, 0, to - from);
+        java.util.Arrays.fill(first, base + from, base + to, 0);
+        for (int r = 1; r < rings.length; r++) {
+            int[] ring = rings[r];
+            for (int n = from; n < to; n++) into[n - from] += ring[base + n];
+            java.util.Arrays.fill(ring, base + from, base + to, 0);
+        }
+    }
+
+    /** Updates neurons [from, to) for this step and appends their spikes to out, in neuron order. */
+    void update(int step, int from, int to, SpikeBuffer out, Scratch scratch) {
+        if (model instanceof IntModel.Lif m) updateLif(m, step, from, to, out, scratch);
+        else if (model instanceof IntModel.IntegrateAndFire m) updateIf(m, step, from, to, out, scratch);
+        else if (model instanceof IntModel.Gate m) updateGate(m, step, from, to, out, scratch);
+        else if (model instanceof IntModel.Poisson m) updatePoisson(m, step, from, to, out);
+        else emitForced(step, from, to, out);
+    }
+
+    /** Per-thread buffers for one slice's input. */
+    static final class Scratch {
+        int[][] input = new int[0][0];
+        int[] spiked = new int[0];
+        long saturations;
+
+        int[] channel(int c, int length) {
+            if (input.length <= c) input = java.util.Arrays.copyOf(input, c + 1);
+            if (input[c] == null || input[c].length < length) input[c] = new int[length];
+            return input[c];
+        }
+    }
+
+    private void updateLif(IntModel.Lif m, int step, int from, int to, SpikeBuffer out, Scratch scratch) {
+        if (vectorKernel && forcedSteps.length == 0 && LifKernel.applies(m, stateBits, decayBits)) {
+            LifKernel.update(this, m, step, from, to, out, scratch);
+            return;
+        }
+        int[] decays = m.currentDecays();
+        int types = decays.length;
+        int count = to - from;
+        int[] direct = null;
+        if (types == 0) {
+            direct = scratch.channel(0, count);
+            take(step, 0, from, to, direct);
+        } else {
+            // Currents: decay, add this step's input, bound; the sum lands in scratch channel 0.
+            int[] total = scratch.channel(types, count);
+            java.util.Arrays.fill(total, 0, count, 0);
+            for (int c = 0; c < types; c++) {
+                int[] in = scratch.channel(c, count);
+                take(step, c, from, to, in);
+                int[] i = current[c];
+                int d = decays[c];
+                for (int n = from; n < to; n++) {
+                    long x = Arithmetic.decay(i[n], d, decayBits) + in[n - from];
+                    long bounded = wrapCurrents ? Arithmetic.wrap(x, stateBits) : Math.max(stateMin, Math.min(stateMax, x));
+                    if (bounded != x) scratch.saturations++;
+                    i[n] = (int) bounded;
+                    total[n - from] += (int) bounded;
+                }
+            }
+            for (int n = from, k = 0; n < to; n++, k++) {
+                forcedSpikesAndMembrane(m, step, n, total[k], 0, out, scratch);
+            }
+            return;
+        }
+        for (int n = from, k = 0; n < to; n++, k++) forcedSpikesAndMembrane(m, step, n, 0, direct[k], out, scratch);
+    }
+
+    /** The membrane, threshold and reset of one LIF neuron; then its spikes, forced ones included. */
+    private void forcedSpikesAndMembrane(IntModel.Lif m, int step, int n, long total, long direct, SpikeBuffer out, Scratch scratch) {
+        int spikes = 0;
+        if (refractory[n] > 0) {
+            refractory[n]--;
+        } else {
+            long vv = relax ? Arithmetic.relax(v[n], total, m.dv(), decayBits) : Arithmetic.decay(v[n], m.dv(), decayBits) + total;
+            vv += direct;
+            long bounded = Math.max(vMin, Math.min(stateMax, vv));
+            if (bounded != vv) scratch.saturations++;
+            vv = bounded;
+            if (m.spikes() && vv > m.threshold()) {
+                spikes = 1;
+                vv = m.subtractReset() ? Math.max(vMin, Math.min(stateMax, vv - (m.threshold() - m.reset()))) : m.reset();
+                refractory[n] = m.refractorySteps();
+            }
+            v[n] = (int) vv;
+        }
+        if (spikes > 0 || forcedSteps.length > 0) emit(out, step, n, spikes);
+    }
+
+    private void updateIf(IntModel.IntegrateAndFire m, int step, int from, int to, SpikeBuffer out, Scratch scratch) {
+        int[] in = scratch.channel(0, to - from);
+        take(step, 0, from, to, in);
+        for (int n = from; n < to; n++) {
+            int spikes = 0;
+            if (refractory[n] > 0) {
+                refractory[n]--;
+            } else {
+                long vv = (long) v[n] + in[n - from];
+                long bounded = Math.max(vMin, Math.min(stateMax, vv));
+                if (bounded != vv) scratch.saturations++;
+                vv = bounded;
+                if (vv > m.threshold()) {
+                    spikes = 1;
+                    vv = m.subtractReset() ? Math.max(vMin, Math.min(stateMax, vv - (m.threshold() - m.reset()))) : m.reset();
+                    refractory[n] = m.refractorySteps();
+                }
+                v[n] = (int) vv;
+            }
+            if (spikes > 0 || forcedSteps.length > 0) emit(out, step, n, spikes);
+        }
+    }
+
+    private void updateGate(IntModel.Gate m, int step, int from, int to, SpikeBuffer out, Scratch scratch) {
+        int[] in = scratch.channel(0, to - from);
+        take(step, 0, from, to, in);
+        for (int n = from; n < to; n++) {
+            int spikes = in[n - from] >= m.threshold() ? 1 : 0;
+            if (spikes > 0 || forcedSteps.length > 0) emit(out, step, n, spikes);
+        }
+    }
+
+    private void updatePoisson(IntModel.Poisson m, int step, int from, int to, SpikeBuffer out) {
+        long[] cdf = m.cdf();
+        for (int n = from; n < to; n++) {
+            rng[n] += 0x9E3779B97F4A7C15L;
+            long u = SplitMix64.mix(rng[n]) >>> 32;
+            int count = 0;
+            while (u >= cdf[count]) count++;
+            if (count > 0 || forcedSteps.length > 0) emit(out, step, n, count);
+        }
+    }
+
+    private void emitForced(int step, int from, int to, SpikeBuffer out) {
+        for (int i = forcedFrom(step, from); i < forcedSteps.length && forcedSteps[i] == step && forcedNeurons[i] < to; ) {
+            int n = forcedNeurons[i];
+            int count = 0;
+            while (i < forcedSteps.length && forcedSteps[i] == step && forcedNeurons[i] == n) {
+                count++;
+                i++;
+            }
+            out.add(index, n, count);
+        }
+    }
+
+    /** First index of forced spikes at or after (step, neuron). */
+    private int forcedFrom(int step, int neuron) {
+        int lo = 0, hi = forcedSteps.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (forcedSteps[mid] < step || forcedSteps[mid] == step && forcedNeurons[mid] < neuron) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /** Records a neuron's spikes of this step, adding forced ones (inputs, spike arrays). */
+    private void emit(SpikeBuffer out, int step, int n, int spikes) {
+        for (int i = forcedFrom(step, n); i < forcedSteps.length && forcedSteps[i] == step && forcedNeurons[i] == n; i++) {
+            spikes++;
+        }
+        if (spikes > 0) out.add(index, n, spikes);
+    }
+}
