@@ -20,6 +20,12 @@ final class AtomicFiles {
         if (dir != null) Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
+            try {
+                // Temporary files are private; the result should be readable like any file the user writes.
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Keep the file system's default.
+            }
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
                 content.write(out);
             }

@@ -45,6 +45,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "1", description = "biological seconds to simulate (default: ${DEFAULT-VALUE})")
     double bioSeconds;
 
+    @Option(names = "--repeat", paramLabel = "N", description = "timed runs; the median is reported (default: 5 for cuba, 1 otherwise)")
+    Integer repeat;
+
     /** 100,000 LIF neurons, each receiving exactly 1,000 synapses from the population itself. */
     static String expansionNetwork(int neurons, int inDegree) {
         return """
@@ -88,7 +91,7 @@ final class BenchCommand implements Callable<Integer> {
         Network net = myelin.frontend.NetworkLoader.load(network);
         var q = Simulations.quantize(net, myelin.ir.integer.Profile.DEFAULT);
         ProgressBar expanding = new ProgressBar(spec.commandLine().getErr(), "expanding");
-        ExpandedNetwork expanded = new Expander(threads.threads(), expanding).expand(net);
+        var engine = Simulations.engine(q, threads.threads(), expanding);
         expanding.finish();
         long t1 = System.nanoTime();
         int steps = (int) Math.round(bioSeconds / net.timestep());
@@ -96,23 +99,31 @@ final class BenchCommand implements Callable<Integer> {
         if (warmUp) {
             long w0 = System.nanoTime();
             // Full-length runs: the SIMD kernel is only fast once the JIT has compiled it with its intrinsics.
-            for (int i = 0; i < 3; i++) {
-                var warm = new myelin.simulator.IntegerEngine(q, expanded, threads.threads());
-                warm.run(steps, (s, spikes, e) -> { });
-            }
+            for (int i = 0; i < 3; i++) Simulations.engine(q, threads.threads(), Expander.Progress.NONE).run(steps, (s, spikes, e) -> { });
             warmupSeconds = (System.nanoTime() - w0) / 1e9;
         }
-        var engine = new myelin.simulator.IntegerEngine(q, expanded, threads.threads());
-        var recorder = new Simulations.Recorder(net, expanded, new boolean[net.populations().size()]);
-        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "simulating");
-        long t2 = System.nanoTime();
-        engine.run(steps, (step, spikes, e) -> {
-            recorder.afterStep(step, spikes, e);
-            if ((step & 255) == 0) bar.update(step, steps);
-        });
-        long t3 = System.nanoTime();
-        bar.finish();
-        double simSeconds = (t3 - t2) / 1e9;
+        int runs = repeat != null ? Math.max(1, repeat) : warmUp ? 5 : 1;
+        double[] times = new double[runs];
+        Simulations.Recorder recorder = null;
+        for (int run = 0; run < runs; run++) {
+            var current = run == 0 ? engine : Simulations.engine(q, threads.threads(), Expander.Progress.NONE);
+            var rec = new Simulations.Recorder(current, new boolean[net.populations().size()]);
+            ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "simulating");
+            long t2 = System.nanoTime();
+            current.run(steps, (step, spikes, e) -> {
+                rec.afterStep(step, spikes, e);
+                if ((step & 255) == 0) bar.update(step, steps);
+            });
+            times[run] = (System.nanoTime() - t2) / 1e9;
+            bar.finish();
+            if (recorder != null && recorder.synapticEvents != rec.synapticEvents) {
+                throw new IllegalStateException("two runs of the same network differ: the engine is not deterministic");
+            }
+            recorder = rec;
+        }
+        double[] sorted = times.clone();
+        java.util.Arrays.sort(sorted);
+        double simSeconds = sorted[runs / 2];
         long spikes = 0;
         for (int i = 0; i < net.populations().size(); i++) {
             if (!net.modelOf(net.populations().get(i)).isSource()) spikes += recorder.spikesPerPopulation[i];
@@ -121,13 +132,16 @@ final class BenchCommand implements Callable<Integer> {
         r.put("benchmark", name.name());
         r.put("simulator", "myelin-integer-" + q.profile().name());
         r.put("neurons", net.neuronCount());
-        r.put("synapses", expanded.synapseCount());
+        r.put("synapses", engine.synapseCount());
         r.put("spikes", spikes);
         r.put("synaptic_events", recorder.synapticEvents);
         r.put("bio_s", steps * net.timestep());
         r.put("sim_s", simSeconds);
         r.put("events_per_s", recorder.synapticEvents / simSeconds);
         r.put("wall_per_bio_s", simSeconds / (steps * net.timestep()));
+        r.put("runs", runs);
+        r.put("sim_s_min", sorted[0]);
+        r.put("sim_s_max", sorted[runs - 1]);
         r.put("build_s", (t1 - t0) / 1e9);
         r.put("warmup_s", warmupSeconds);
         r.put("threads", engine.threads());

@@ -8,8 +8,6 @@ import myelin.frontend.NetworkLoader;
 import myelin.ir.integer.Profile;
 import myelin.ir.integer.QuantizedNetwork;
 import myelin.ir.network.Network;
-import myelin.ir.synapses.ExpandedNetwork;
-import myelin.ir.synapses.Expander;
 import myelin.simulator.IntegerEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,15 +56,14 @@ final class SimulateCommand implements Callable<Integer> {
         q.report().warnings().forEach(w -> err.println(file + ": warning: " + w));
 
         ProgressBar expanding = new ProgressBar(err, "expanding");
-        ExpandedNetwork expanded = new Expander(threads.threads(), expanding).expand(net);
+        IntegerEngine engine = Simulations.engine(q, threads.threads(), expanding);
         expanding.finish();
-        IntegerEngine engine = new IntegerEngine(q, expanded, threads.threads());
         if (engine.weightsRoundedToZero() > 0) {
             err.println(file + ": warning: " + engine.weightsRoundedToZero() + " non-zero weights round to zero in profile " + profile.name());
         }
         for (var s : inputs) engine.inject(s.population(), s.neuron(), s.step());
 
-        var recorder = new Simulations.Recorder(net, expanded, Simulations.recordedSpikes(net));
+        var recorder = new Simulations.Recorder(engine, Simulations.recordedSpikes(net));
         ProgressBar bar = new ProgressBar(err, "simulating");
         long start = System.nanoTime();
         engine.run(steps, (step, spikes, e) -> {

@@ -24,6 +24,7 @@ final class Simulations {
         return unit.quantized().orElseThrow();
     }
 
+    /** Expands and builds the engine; the expansion's float values become garbage once converted. */
     static IntegerEngine engine(QuantizedNetwork q, int threads, Expander.Progress progress) {
         ExpandedNetwork expanded = new Expander(threads, progress).expand(q.network());
         return new IntegerEngine(q, expanded, threads);
@@ -50,19 +51,14 @@ final class Simulations {
         /** Out-degree of every neuron, per population: a spike of count c is c * degree events. */
         private final int[][] degree;
 
-        Recorder(Network net, ExpandedNetwork expanded, boolean[] recorded) {
-            this.spikesPerPopulation = new long[net.populations().size()];
+        Recorder(IntegerEngine engine, boolean[] recorded) {
+            this.spikesPerPopulation = new long[engine.populationCount()];
             this.recorded = recorded;
-            this.degree = new int[net.populations().size()][];
-            for (int i = 0; i < degree.length; i++) {
-                var pop = net.populations().get(i);
-                int[] d = new int[pop.size()];
-                for (var t : expanded.tables()) {
-                    var proj = net.projections().stream().filter(p -> p.name().equals(t.projection())).findFirst().orElseThrow();
-                    if (!proj.pre().equals(pop.name())) continue;
-                    for (int n = 0; n < d.length; n++) d[n] += t.rowEnd(n) - t.rowStart(n);
-                }
-                degree[i] = d;
+            this.degree = new int[engine.populationCount()][];
+            for (int p = 0; p < degree.length; p++) {
+                int[] d = new int[engine.populationSize(p)];
+                for (int n = 0; n < d.length; n++) d[n] = engine.outDegree(p, n);
+                degree[p] = d;
             }
         }
 

@@ -105,7 +105,7 @@ public final class IntegerEngine implements AutoCloseable {
                     if (isV) {
                         p.v[n] = (int) Arithmetic.boundVoltage(Math.round((x - q.vRest()) * q.stateScale()), quantized.profile());
                     } else {
-                        p.current[channel][n] = (int) Arithmetic.boundCurrent(Math.round(x * q.currentScale()), quantized.profile());
+                        p.current[channel][n] = (int) Arithmetic.boundCurrent(Math.round(x * q.currentScale(channel)), quantized.profile());
                     }
                 }
             }
@@ -140,6 +140,19 @@ public final class IntegerEngine implements AutoCloseable {
 
     public int step() {
         return step;
+    }
+
+    /** Synapses leaving neuron n of a population, over all its projections. */
+    public int outDegree(int population, int neuron) {
+        int degree = 0;
+        for (SynapseRows rows : outgoing[population]) degree += rows.table.rowEnd(neuron) - rows.table.rowStart(neuron);
+        return degree;
+    }
+
+    public long synapseCount() {
+        long count = 0;
+        for (SynapseRows[] rows : outgoing) for (SynapseRows r : rows) count += r.table.size();
+        return count;
     }
 
     /** How many times a current or v was clipped (or wrapped) at the state width so far. */

@@ -23,7 +23,7 @@ final class SynapseRows {
     SynapseRows(int postPopulation, QuantizedNetwork q, QuantizedNetwork.Projection p, SynapseTable table) {
         this.postPopulation = postPopulation;
         this.channel = p.channel();
-        this.table = table;
+        this.table = table.connectivityOnly(); // the float values are converted below; do not keep them
         Profile profile = q.profile();
         int shift = q.shift(p);
         double scale = p.weightScale();

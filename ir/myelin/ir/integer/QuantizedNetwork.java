@@ -18,9 +18,23 @@ public record QuantizedNetwork(Network network, Profile profile, List<Population
     /**
      * @param vRest       the physical voltage of integer 0 (volts)
      * @param stateScale  integers per physical unit of v (1/vLsb), 0 for stateless models
-     * @param currentScale integers per physical unit of a synaptic current (its weight unit)
+     * @param currentScales integers per physical unit (the weight unit) of each synaptic current,
+     *                     charge-preserving: see docs/semantics.md
      */
-    public record Population(String name, int size, IntModel model, double vRest, double stateScale, double currentScale) {}
+    public record Population(String name, int size, IntModel model, double vRest, double stateScale, double[] currentScales) {
+        public Population {
+            currentScales = currentScales.clone();
+        }
+
+        @Override
+        public double[] currentScales() {
+            return currentScales.clone();
+        }
+
+        public double currentScale(int channel) {
+            return currentScales[channel];
+        }
+    }
 
     /**
      * A weight w (physical) is delivered as {@code round(w * weightScale / 2^shift) << shift}

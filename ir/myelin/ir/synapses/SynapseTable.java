@@ -71,6 +71,11 @@ public final class SynapseTable {
         return delays != null;
     }
 
+    /** The same connectivity (shared arrays) without per-synapse values, for engines that keep their own. */
+    public SynapseTable connectivityOnly() {
+        return new SynapseTable(projection, postSize, rowStart, post, null, constantWeight, null, constantDelay);
+    }
+
     /** Bytes held by the arrays of this table. */
     public long bytes() {
         long b = 4L * rowStart.length + 4L * post.length;

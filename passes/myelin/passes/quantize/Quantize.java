@@ -113,7 +113,7 @@ public final class Quantize implements Pass {
             if (m instanceof IntegrateAndFire f) return integrateAndFire(p, entity, f);
             if (m instanceof ThresholdGate g) {
                 entry(entity, "threshold", g.threshold(), "", g.threshold(), g.threshold());
-                return new QuantizedNetwork.Population(p.name(), p.size(), new IntModel.Gate(g.threshold()), 0, 0, 1);
+                return new QuantizedNetwork.Population(p.name(), p.size(), new IntModel.Gate(g.threshold()), 0, 0, new double[0]);
             }
             if (m instanceof PoissonSource s) return poisson(p, entity, s);
             return spikeArray(p, (SpikeArraySource) m);
@@ -160,9 +160,17 @@ public final class Quantize implements Pass {
             if (spikes && refractory > 0) entry(entity, "refractory", refractory * 1e3, "ms", refractorySteps, refractorySteps * dt * 1e3);
             entry(entity, "v LSB", lsb * 1e3, "mV", 1, lsb * 1e3);
             var model = new IntModel.Lif(lsb, dv, currents, threshold, reset, subtract, refractorySteps, spikes);
-            double currentScale = coupling / lsb;
-            if (profile.membrane() == Profile.Membrane.ADD_INPUT) currentScale *= -StrictMath.expm1(-dt / tauM);
-            return new QuantizedNetwork.Population(p.name(), p.size(), model, vRest, 1 / lsb, currentScale);
+            // Charge-preserving currents: a weight w into synapse type s moves v by w tau_s / tau_m in
+            // total, as in the continuous model, whatever the discretisation (docs/semantics.md).
+            double[] currentScales = new double[synapses.size()];
+            double dvFraction = (double) dv / profile.decayOne();
+            for (int i = 0; i < currentScales.length; i++) {
+                double dsFraction = (double) (currents[i]) / profile.decayOne();
+                double charge = synapses.get(i).tau() / tauM * dsFraction;
+                currentScales[i] = coupling / lsb * (profile.membrane() == Profile.Membrane.ADD_INPUT ? charge
+                        : dvFraction == 0 ? 0 : charge / dvFraction);
+            }
+            return new QuantizedNetwork.Population(p.name(), p.size(), model, vRest, 1 / lsb, currentScales);
         }
 
         private QuantizedNetwork.Population integrateAndFire(Population p, String entity, IntegrateAndFire f) {
@@ -179,7 +187,7 @@ public final class Quantize implements Pass {
             entry(entity, "v LSB", lsb * 1e3, "mV", 1, lsb * 1e3);
             var model = new IntModel.IntegrateAndFire(lsb, threshold, reset,
                     f.reset() == myelin.ir.network.ResetMode.SUBTRACT, refractorySteps);
-            return new QuantizedNetwork.Population(p.name(), p.size(), model, 0, 1 / lsb, 1 / lsb);
+            return new QuantizedNetwork.Population(p.name(), p.size(), model, 0, 1 / lsb, new double[0]);
         }
 
         /** Smallest and largest initial value of a state variable; {@code otherwise} when it is not initialised. */
@@ -215,7 +223,7 @@ public final class Quantize implements Pass {
             }
             entry(entity, "rate", s.rate(), "Hz", Math.round(lambda * one), lambda / dt);
             long[] table = cdf.stream().mapToLong(Long::longValue).toArray();
-            return new QuantizedNetwork.Population(p.name(), p.size(), new IntModel.Poisson(table), 0, 0, 0);
+            return new QuantizedNetwork.Population(p.name(), p.size(), new IntModel.Poisson(table), 0, 0, new double[0]);
         }
 
         private QuantizedNetwork.Population spikeArray(Population p, SpikeArraySource s) {
@@ -224,7 +232,7 @@ public final class Quantize implements Pass {
             spikes.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
             int[] steps = spikes.stream().mapToInt(x -> x[0]).toArray();
             int[] neurons = spikes.stream().mapToInt(x -> x[1]).toArray();
-            return new QuantizedNetwork.Population(p.name(), p.size(), new IntModel.SpikeArray(steps, neurons), 0, 0, 0);
+            return new QuantizedNetwork.Population(p.name(), p.size(), new IntModel.SpikeArray(steps, neurons), 0, 0, new double[0]);
         }
 
         private QuantizedNetwork.Projection projection(Projection p, QuantizedNetwork.Population post) {
@@ -232,7 +240,7 @@ public final class Quantize implements Pass {
             NeuronModel postModel = net.modelOf(net.postOf(p));
             int channel = p.synapse().isEmpty() ? 0
                     : postModel.synapses().stream().map(SynapseType::name).toList().indexOf(p.synapse());
-            double scale = weightScale(postModel, post, !p.synapse().isEmpty());
+            double scale = weightScale(postModel, post, channel, !p.synapse().isEmpty());
             double maxAbs = maxAbsWeight(p) * scale;
             long mantissaMax = (1L << (profile.weightBits() - 1)) - 1;
             int exponent = 0;
@@ -271,9 +279,9 @@ public final class Quantize implements Pass {
         }
 
         /** Integers per physical weight unit: into a current, or straight into v (no synapse type). */
-        private double weightScale(NeuronModel post, QuantizedNetwork.Population q, boolean throughCurrent) {
+        private double weightScale(NeuronModel post, QuantizedNetwork.Population q, int channel, boolean throughCurrent) {
             if (post instanceof ThresholdGate) return 1;
-            if (throughCurrent) return q.currentScale();
+            if (throughCurrent) return q.currentScale(channel);
             double coupling = post instanceof Lif l ? couplingFactor(l.coupling())
                     : post instanceof LeakyIntegrator li ? couplingFactor(li.coupling()) : 1;
             return coupling * q.stateScale();

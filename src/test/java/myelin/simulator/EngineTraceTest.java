@@ -80,7 +80,9 @@ class EngineTraceTest {
         assertEquals(1L << 20, m.threshold());      // 10 mV at v_lsb = 10 mV / 2^20, a multiple of 2^6
         var proj = engine.quantized().projections().get(0);
         long w = myelin.ir.integer.WeightCodec.encode(5e-3, proj.weightScale(), engine.quantized().shift(proj), Profile.LOIHI);
-        assertEquals(97L << 9, w);                 // 5 mV * (1 - e^-0.1) / v_lsb = 49893 -> mantissa 97, exponent 3, act shift 6
+        // Charge-preserving: 5 mV / v_lsb * (tau_s / tau_m) * du/4096 = 5 * 104857.6 * 0.5 * 742/4096 = 47488
+        // -> mantissa 93 << (exponent 3 + act shift 6).
+        assertEquals(93L << 9, w);
         int[] v = Engines.voltageTrace(engine, 1, 4);
         // Lava: u = sign(u*(4096-du'))*(|..| >> 12) + a_in; v = sign(v*(4096-dv))*(|..| >> 12) + u.
         long u = 0, vv = 0;
@@ -92,7 +94,7 @@ class EngineTraceTest {
             expected[t] = vv;
         }
         assertArrayEquals(expected, java.util.Arrays.stream(v).asLongStream().toArray());
-        assertEquals(49664, expected[1]);
+        assertEquals(47616, expected[1]);
     }
 
     @Test
