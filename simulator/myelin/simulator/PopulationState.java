@@ -128,12 +128,13 @@ final class PopulationState {
         int[] decays = m.currentDecays();
         int types = decays.length;
         int count = to - from;
-        int[] direct = null;
+        boolean saturated = false;
         if (types == 0) {
-            direct = scratch.channel(0, count);
+            int[] direct = scratch.channel(0, count);
             take(step, 0, from, to, direct);
+            for (int n = from, k = 0; n < to; n++, k++) saturated |= updateMembrane(m, step, n, 0, direct[k], out);
         } else {
-            // Currents: decay, add this step's input, bound; the sum lands in scratch channel 0.
+            // Currents: decay, add this step's input, bound; their sum drives v.
             int[] total = scratch.channel(types, count);
             java.util.Arrays.fill(total, 0, count, 0);
             for (int c = 0; c < types; c++) {
@@ -144,29 +145,27 @@ final class PopulationState {
                 for (int n = from; n < to; n++) {
                     long x = Arithmetic.decay(i[n], d, decayBits) + in[n - from];
                     long bounded = wrapCurrents ? Arithmetic.wrap(x, stateBits) : Math.max(stateMin, Math.min(stateMax, x));
-                    if (bounded != x) scratch.saturations++;
+                    saturated |= bounded != x;
                     i[n] = (int) bounded;
                     total[n - from] += (int) bounded;
                 }
             }
-            for (int n = from, k = 0; n < to; n++, k++) {
-                forcedSpikesAndMembrane(m, step, n, total[k], 0, out, scratch);
-            }
-            return;
+            for (int n = from, k = 0; n < to; n++, k++) saturated |= updateMembrane(m, step, n, total[k], 0, out);
         }
-        for (int n = from, k = 0; n < to; n++, k++) forcedSpikesAndMembrane(m, step, n, 0, direct[k], out, scratch);
+        if (saturated) scratch.saturations++; // counted per population update, as the SIMD kernel does
     }
 
-    /** The membrane, threshold and reset of one LIF neuron; then its spikes, forced ones included. */
-    private void forcedSpikesAndMembrane(IntModel.Lif m, int step, int n, long total, long direct, SpikeBuffer out, Scratch scratch) {
+    /** The membrane, threshold and reset of one LIF neuron (the scalar path); then its spikes, forced ones included. */
+    private boolean updateMembrane(IntModel.Lif m, int step, int n, long total, long direct, SpikeBuffer out) {
         int spikes = 0;
+        boolean saturated = false;
         if (refractory[n] > 0) {
             refractory[n]--;
         } else {
             long vv = relax ? Arithmetic.relax(v[n], total, m.dv(), decayBits) : Arithmetic.decay(v[n], m.dv(), decayBits) + total;
             vv += direct;
             long bounded = Math.max(vMin, Math.min(stateMax, vv));
-            if (bounded != vv) scratch.saturations++;
+            saturated = bounded != vv;
             vv = bounded;
             if (m.spikes() && vv > m.threshold()) {
                 spikes = 1;
@@ -176,11 +175,13 @@ final class PopulationState {
             v[n] = (int) vv;
         }
         if (spikes > 0 || forcedSteps.length > 0) emit(out, step, n, spikes);
+        return saturated;
     }
 
     private void updateIf(IntModel.IntegrateAndFire m, int step, int from, int to, SpikeBuffer out, Scratch scratch) {
         int[] in = scratch.channel(0, to - from);
         take(step, 0, from, to, in);
+        boolean saturated = false;
         for (int n = from; n < to; n++) {
             int spikes = 0;
             if (refractory[n] > 0) {
@@ -188,7 +189,7 @@ final class PopulationState {
             } else {
                 long vv = (long) v[n] + in[n - from];
                 long bounded = Math.max(vMin, Math.min(stateMax, vv));
-                if (bounded != vv) scratch.saturations++;
+                saturated |= bounded != vv;
                 vv = bounded;
                 if (vv > m.threshold()) {
                     spikes = 1;
@@ -199,6 +200,7 @@ final class PopulationState {
             }
             if (spikes > 0 || forcedSteps.length > 0) emit(out, step, n, spikes);
         }
+        if (saturated) scratch.saturations++;
     }
 
     private void updateGate(IntModel.Gate m, int step, int from, int to, SpikeBuffer out, Scratch scratch) {

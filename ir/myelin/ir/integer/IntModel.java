@@ -1,7 +1,5 @@
 package myelin.ir.integer;
 
-import java.util.List;
-
 /**
  * A neuron model in integer parameters. Voltages are in units of the population's
  * {@code vLsb} volts relative to v_rest; decays are numerators over 2^decayBits; times
@@ -35,9 +33,5 @@ public sealed interface IntModel {
     /** Number of input channels: one per synapse type, or one direct channel. */
     default int channels() {
         return this instanceof Lif l && l.synapseTypes() > 0 ? l.synapseTypes() : 1;
-    }
-
-    static List<String> kinds() {
-        return List.of("lif", "if", "gate", "poisson", "spike_array");
     }
 }
