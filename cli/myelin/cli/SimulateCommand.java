@@ -37,6 +37,14 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--raster", paramLabel = "PNG", description = "draw a spike raster of the recorded populations")
     Path raster;
 
+    @Option(names = "--record", paramLabel = "VAR", split = ",",
+            description = "state variables to trace (v, i_NAME) in every population that has them; record statements add theirs")
+    java.util.List<String> record = java.util.List.of();
+
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "write traced state here (CSV: step,population,neuron,variable,integer,value,unit)")
+    Path trace;
+
     @picocli.CommandLine.Mixin
     ThreadsOption threads;
 
@@ -50,7 +58,17 @@ final class SimulateCommand implements Callable<Integer> {
                 "unknown profile '" + profileName + "' (profiles: " + String.join(", ", Simulations.profileNames()) + ")"));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!record.isEmpty() && trace == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--record needs --trace FILE for the values");
+        }
         Network net = NetworkLoader.load(file);
+        for (String var : record) {
+            boolean known = net.populations().stream().anyMatch(p -> net.modelOf(p).stateVariables().contains(var));
+            if (!known) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--record " + var + ": no population has a variable '"
+                        + var + "' (variables are v and i_<synapse type>)");
+            }
+        }
         var inputs = input == null ? java.util.List.<SpikeCsv.Spike>of() : SpikeCsv.read(input, net, steps);
         QuantizedNetwork q = Simulations.quantize(net, profile);
         q.report().warnings().forEach(w -> err.println(file + ": warning: " + w));
@@ -66,11 +84,16 @@ final class SimulateCommand implements Callable<Integer> {
         var recorder = new Simulations.Recorder(engine, Simulations.recordedSpikes(net));
         ProgressBar bar = new ProgressBar(err, "simulating");
         long start = System.nanoTime();
-        engine.run(steps, (step, spikes, e) -> {
-            recorder.afterStep(step, spikes, e);
-            if ((step & 63) == 0) bar.update(step, steps);
-        });
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds;
+        try (TraceWriter tracer = trace == null ? null : TraceWriter.open(trace, q, record)) {
+            engine.run(steps, (step, spikes, e) -> {
+                recorder.afterStep(step, spikes, e);
+                if (tracer != null) tracer.afterStep(step, spikes, e);
+                if ((step & 63) == 0) bar.update(step, steps);
+            });
+            seconds = (System.nanoTime() - start) / 1e9;
+            if (tracer != null) tracer.commit();
+        }
         bar.finish();
         if (engine.saturations() > 0) {
             err.println(file + ": warning: a current or v saturated at the " + profile.stateBits() + "-bit state width in "
@@ -90,6 +113,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         if (output != null) out.println("spikes written to " + output);
         if (raster != null) out.println("raster written to " + raster);
+        if (trace != null) out.println("trace written to " + trace);
         out.flush();
         return 0;
     }

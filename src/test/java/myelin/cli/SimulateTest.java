@@ -53,6 +53,27 @@ class SimulateTest {
     }
 
     @Test
+    void recordsStateTraces(@TempDir Path dir) throws Exception {
+        Path net = dir.resolve("net.snn");
+        Files.writeString(net, """
+                network t {
+                  timestep = 1 ms;
+                  population in : spike_array [1] { spikes = [0 @ 0 ms]; }
+                  population p : lif [1] { tau_m = 10 ms; v_threshold = 10 mV; }
+                  projection in -> p : one_to_one { weight = 5 mV; }
+                }
+                """);
+        Path trace = dir.resolve("trace.csv");
+        CliRunner r = CliRunner.run("simulate", net.toString(), "--steps", "4", "--record", "v", "--trace", trace.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        // The hand-derived trace of EngineTraceTest; 5 mV decays like 5 e^(-t / 10 ms).
+        assertEquals(List.of(TraceWriter.HEADER, "0,p,0,v,0,0.00000,mV", "1,p,0,v,2048,5.00000,mV",
+                "2,p,0,v,1853,4.52393,mV", "3,p,0,v,1677,4.09424,mV"), Files.readAllLines(trace));
+        assertEquals(2, CliRunner.run("simulate", net.toString(), "--steps", "4", "--record", "v").exitCode());
+        assertEquals(2, CliRunner.run("simulate", net.toString(), "--steps", "4", "--record", "u", "--trace", trace.toString()).exitCode());
+    }
+
+    @Test
     void usageErrors() {
         assertEquals(2, CliRunner.run("simulate", "examples/xor.snn").exitCode());
         assertEquals(2, CliRunner.run("simulate", "examples/xor.snn", "--steps", "0").exitCode());
