@@ -89,7 +89,7 @@ final class BenchCommand implements Callable<Integer> {
         resetPeaks();
         long t0 = System.nanoTime();
         Network net = myelin.frontend.NetworkLoader.load(network);
-        var q = Simulations.quantize(net, myelin.ir.integer.Profile.DEFAULT);
+        var q = Simulations.quantize(net, myelin.ir.integer.Profile.DEFAULT, network);
         ProgressBar expanding = new ProgressBar(spec.commandLine().getErr(), "expanding");
         var engine = Simulations.engine(q, threads.threads(), expanding);
         expanding.finish();

@@ -2,6 +2,7 @@ package myelin.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import myelin.frontend.NetworkLoader;
@@ -70,10 +71,15 @@ final class IrCommand implements Callable<Integer> {
         Network net = NetworkLoader.load(file);
         var out = spec.commandLine().getOut();
         var unit = new myelin.passes.CompilationUnit(net);
-        var stats = new myelin.passes.PassManager(verifyEach, printAfter, (pass, u) -> {
-            out.println("// after " + pass);
-            out.print(u.quantized().map(myelin.ir.integer.QuantizedPrinter::print).orElse(IrPrinter.print(u.network())));
-        }).run(passes, unit);
+        List<myelin.passes.PassManager.PassStatistics> stats;
+        try {
+            stats = new myelin.passes.PassManager(verifyEach, printAfter, (pass, u) -> {
+                out.println("// after " + pass);
+                out.print(u.quantized().map(myelin.ir.integer.QuantizedPrinter::print).orElse(IrPrinter.print(u.network())));
+            }).run(passes, unit);
+        } catch (myelin.ir.diag.InputException e) {
+            throw Simulations.atFile(e, file);
+        }
         if (timing) stats.forEach(s -> out.printf(java.util.Locale.ROOT, "// pass %s: %.3f s, %d iteration(s)%n", s.pass(), s.seconds(), s.iterations()));
         if (report) {
             out.print(myelin.ir.integer.QuantizedPrinter.report(unit.quantized().orElseThrow()));

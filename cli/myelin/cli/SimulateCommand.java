@@ -70,7 +70,7 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         var inputs = input == null ? java.util.List.<SpikeCsv.Spike>of() : SpikeCsv.read(input, net, steps);
-        QuantizedNetwork q = Simulations.quantize(net, profile);
+        QuantizedNetwork q = Simulations.quantize(net, profile, file);
         q.report().warnings().forEach(w -> err.println(file + ": warning: " + w));
 
         ProgressBar expanding = new ProgressBar(err, "expanding");

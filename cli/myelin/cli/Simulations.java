@@ -1,7 +1,6 @@
 package myelin.cli;
 
 import java.util.List;
-import java.util.Set;
 import myelin.ir.integer.Profile;
 import myelin.ir.integer.QuantizedNetwork;
 import myelin.ir.network.Network;
@@ -18,10 +17,22 @@ import myelin.simulator.SpikeBuffer;
 final class Simulations {
     private Simulations() {}
 
-    static QuantizedNetwork quantize(Network network, Profile profile) {
+    /** Quantizes; errors that the profile raises are placed at the network's file. */
+    static QuantizedNetwork quantize(Network network, Profile profile, java.nio.file.Path file) {
         CompilationUnit unit = new CompilationUnit(network);
-        PassManager.plain().run(Pipeline.QUANTIZE.passes(profile), unit);
+        try {
+            PassManager.plain().run(Pipeline.QUANTIZE.passes(profile), unit);
+        } catch (myelin.ir.diag.InputException e) {
+            throw atFile(e, file);
+        }
         return unit.quantized().orElseThrow();
+    }
+
+    /** Passes know networks, not files: their diagnostics are placed at the file the network came from. */
+    static myelin.ir.diag.InputException atFile(myelin.ir.diag.InputException e, java.nio.file.Path file) {
+        return new myelin.ir.diag.InputException(e.diagnostics().stream()
+                .map(d -> new myelin.ir.diag.Diagnostic(d.severity(), myelin.ir.diag.SourceLocation.of(file.toString()), d.message()))
+                .toList());
     }
 
     /** Expands and builds the engine; the expansion's float values become garbage once converted. */
@@ -75,7 +86,7 @@ final class Simulations {
         }
     }
 
-    static Set<String> profileNames() {
-        return Set.copyOf(Profile.all().stream().map(Profile::name).toList());
+    static List<String> profileNames() {
+        return Profile.all().stream().map(Profile::name).toList();
     }
 }

@@ -22,7 +22,7 @@ import myelin.ir.synapses.SplitMix64;
  * buffers; the copies are summed when read, and integer addition does not care in which
  * order. Results are therefore identical on 1 or N threads.
  */
-public final class IntegerEngine implements AutoCloseable {
+public final class IntegerEngine {
     /** Called after each step, while no thread changes the state. */
     @FunctionalInterface
     public interface Observer {
@@ -309,11 +309,6 @@ public final class IntegerEngine implements AutoCloseable {
                 ring[post.ringIndex(step + delay, channel, rows.table.post(s))] += count * weight;
             }
         }
-    }
-
-    @Override
-    public void close() {
-        // Threads live only inside run(); nothing to release.
     }
 
     /** A reusable barrier that spins briefly, then yields; broken barriers release everyone. */
