@@ -200,9 +200,8 @@ public final class IntegerEngine {
         if (threads == 1) {
             for (int s = 0; s < steps; s++) {
                 update(0);
-                merge();
                 deliver(0);
-                observer.afterStep(step, stepSpikes, this);
+                observer.afterStep(step, sliceSpikes[0], this); // one slice: its list is the step's
                 step++;
             }
             return;
@@ -273,7 +272,7 @@ public final class IntegerEngine {
         }
     }
 
-    /** The step's spikes: the slices' lists, concatenated in slice order. */
+    /** The step's spikes on several threads: the slices' lists, concatenated in slice order. */
     private void merge() {
         stepSpikes.clear();
         for (SpikeBuffer b : sliceSpikes) {
