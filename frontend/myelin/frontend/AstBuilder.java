@@ -65,7 +65,9 @@ final class AstBuilder extends SnnBaseVisitor<Object> {
     }
 
     private Ast.Ident ident(SnnParser.IdentContext c) {
-        return new Ast.Ident(c.getText(), loc(c));
+        String text = c.getText();
+        boolean quoted = text.length() > 1 && text.startsWith("`") && text.endsWith("`");
+        return new Ast.Ident(quoted ? text.substring(1, text.length() - 1) : text, loc(c));
     }
 
     private Ast.Setting setting(SnnParser.SettingContext c) {

@@ -173,14 +173,37 @@ final class Lowering {
             Dimension dim = var.equals("v") ? Dimension.VOLTAGE : model.weightDimension();
             values.distribution(init.value(), dim, var).ifPresent(d -> inits.put(var, d));
         }
-        return Optional.of(new Population(name, model.name(), shape, inits));
+        return Optional.of(new Population(name, model.name(), shape, inits, bias(p, size)));
+    }
+
+    /** A population's settings that override its model's parameters (all but 'bias'). */
+    private static List<Ast.Setting> modelSettings(Ast.Population p) {
+        return p.settings().stream().filter(s -> !s.name().text().equals("bias")).toList();
+    }
+
+    /** 'bias = [v, ...]', one voltage per neuron, or one voltage for all. */
+    private List<Double> bias(Ast.Population p, long size) {
+        Ast.Setting setting = p.settings().stream().filter(s -> s.name().text().equals("bias")).findFirst().orElse(null);
+        if (setting == null) return List.of();
+        List<Ast.Value> items = setting.value() instanceof Ast.ListValue list ? list.items() : List.of(setting.value());
+        if (items.size() != 1 && items.size() != size) {
+            values.error(setting.value().loc(), "bias has " + items.size() + " values for " + size + " neurons");
+            return List.of();
+        }
+        List<Double> bias = new ArrayList<>();
+        for (Ast.Value item : items) {
+            OptionalDouble b = values.quantity(item, Dimension.VOLTAGE, "bias");
+            if (b.isEmpty()) return List.of();
+            bias.add(b.getAsDouble());
+        }
+        return items.size() == size ? bias : java.util.Collections.nCopies((int) size, bias.get(0));
     }
 
     /** The population's model: a declared one, or a new one when it names a kind or overrides parameters. */
     private Optional<String> populationModel(Ast.Population p) {
         String ref = p.model().text();
         Ast.Model decl = modelDecls.get(ref);
-        boolean overrides = !p.settings().isEmpty() || !p.synapses().isEmpty();
+        boolean overrides = !modelSettings(p).isEmpty() || !p.synapses().isEmpty();
         if (decl != null && !overrides) {
             return models.containsKey(ref) ? Optional.of(ref) : Optional.empty();
         }
@@ -202,7 +225,7 @@ final class Lowering {
             }
             kind = builtin.get();
         }
-        settings.addAll(p.settings());
+        settings.addAll(modelSettings(p));
         synapses.addAll(p.synapses());
         String name = p.name().text();
         while (models.containsKey(name) || modelDecls.containsKey(name)) name = name + "_model";

@@ -56,6 +56,7 @@ public final class IntegerEngine {
         for (int i = 0; i < populations.length; i++) {
             var q = qpops.get(i);
             populations[i] = new PopulationState(q.name(), i, q.size(), q.model(), quantized.profile(), net.seed());
+            if (q.bias().length > 0) populations[i].bias = q.bias();
         }
         List<List<SynapseRows>> out = new ArrayList<>();
         for (int i = 0; i < populations.length; i++) out.add(new ArrayList<>());

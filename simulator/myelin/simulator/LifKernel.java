@@ -24,9 +24,10 @@ final class LifKernel {
     private LifKernel() {}
 
     /** Whether the kernel's 32-bit intermediates are wide enough for this model and profile. */
-    static boolean applies(IntModel.Lif m, int stateBits, int decayBits) {
-        // drive - v is within (types + 1) * 2^(stateBits-1) and is multiplied by dv <= 2^decayBits.
-        return stateBits <= 16 && (long) (m.synapseTypes() + 1) << (stateBits - 1 + decayBits) < (1L << 31);
+    static boolean applies(IntModel.Lif m, int stateBits, int decayBits, boolean biased) {
+        // drive - v is within (types + bias + 1) * 2^(stateBits-1) and is multiplied by dv <= 2^decayBits.
+        int terms = m.synapseTypes() + (biased ? 1 : 0) + 1;
+        return stateBits <= 16 && (long) terms << (stateBits - 1 + decayBits) < (1L << 31);
     }
 
     private static int shiftTowardZero(int x, int k, int round) {
@@ -99,6 +100,7 @@ final class LifKernel {
             }
         }
 
+        if (p.bias != null) for (int j = 0; j < count; j++) drive[j] += p.bias[from + j];
         int[] v = p.v;
         int[] refractory = p.refractory;
         int dv = m.dv();

@@ -20,6 +20,8 @@ final class PopulationState {
     final int[][] current;
     final int[] refractory;
     final long[] rng;
+    /** Each neuron's constant input in v integers, or null (docs/semantics.md). */
+    int[] bias;
     /** External and spike-array spikes, sorted by step then neuron. */
     int[] forcedSteps = new int[0];
     int[] forcedNeurons = new int[0];
@@ -121,7 +123,7 @@ final class PopulationState {
     }
 
     private void updateLif(IntModel.Lif m, int step, int from, int to, SpikeBuffer out, Scratch scratch) {
-        if (vectorKernel && forcedSteps.length == 0 && LifKernel.applies(m, stateBits, decayBits)) {
+        if (vectorKernel && forcedSteps.length == 0 && LifKernel.applies(m, stateBits, decayBits, bias != null)) {
             LifKernel.update(this, m, step, from, to, out, scratch);
             return;
         }
@@ -132,7 +134,9 @@ final class PopulationState {
         if (types == 0) {
             int[] direct = scratch.channel(0, count);
             take(step, 0, from, to, direct);
-            for (int n = from, k = 0; n < to; n++, k++) saturated |= updateMembrane(m, step, n, 0, direct[k], out);
+            for (int n = from, k = 0; n < to; n++, k++) {
+                saturated |= updateMembrane(m, step, n, bias == null ? 0 : bias[n], direct[k], out);
+            }
         } else {
             // Currents: decay, add this step's input, bound; their sum drives v.
             int[] total = scratch.channel(types, count);
@@ -150,7 +154,9 @@ final class PopulationState {
                     total[n - from] += (int) bounded;
                 }
             }
-            for (int n = from, k = 0; n < to; n++, k++) saturated |= updateMembrane(m, step, n, total[k], 0, out);
+            for (int n = from, k = 0; n < to; n++, k++) {
+                saturated |= updateMembrane(m, step, n, total[k] + (bias == null ? 0L : bias[n]), 0, out);
+            }
         }
         if (saturated) scratch.saturations++; // counted per population update, as the SIMD kernel does
     }
@@ -187,7 +193,7 @@ final class PopulationState {
             if (refractory[n] > 0) {
                 refractory[n]--;
             } else {
-                long vv = (long) v[n] + in[n - from];
+                long vv = (long) v[n] + in[n - from] + (bias == null ? 0 : bias[n]);
                 long bounded = Math.max(vMin, Math.min(stateMax, vv));
                 saturated |= bounded != vv;
                 vv = bounded;

@@ -54,7 +54,7 @@ ident     : ID | 'network' | 'model' | 'synapse' | 'population' | 'projection'
 INT       : [0-9]+ ;
 FLOAT     : [0-9]+ '.' [0-9]* EXP? | '.' [0-9]+ EXP? | [0-9]+ EXP ;
 fragment EXP : [eE] [+-]? [0-9]+ ;
-ID        : [a-zA-Z_] [a-zA-Z_0-9.]* ;
+ID        : [a-zA-Z_] [a-zA-Z_0-9.]* | '`' ~[`\r\n]+ '`' ;  // backquoted: any name (NIR's `0`)
 STRING    : '"' ( ~["\\\r\n] | '\\' ["\\] )* '"' ;
 
 LINE_COMMENT  : '//' ~[\r\n]* -> skip ;

@@ -20,10 +20,26 @@ public record QuantizedNetwork(Network network, Profile profile, List<Population
      * @param stateScale  integers per physical unit of v (1/vLsb), 0 for stateless models
      * @param currentScales integers per physical unit (the weight unit) of each synaptic current,
      *                     charge-preserving: see docs/semantics.md
+     * @param bias        empty, or each neuron's constant input in v integers (docs/semantics.md)
      */
-    public record Population(String name, int size, IntModel model, double vRest, double stateScale, double[] currentScales) {
+    public record Population(String name, int size, IntModel model, double vRest, double stateScale, double[] currentScales,
+                             int[] bias) {
         public Population {
             currentScales = currentScales.clone();
+            bias = bias.clone();
+        }
+
+        public Population(String name, int size, IntModel model, double vRest, double stateScale, double[] currentScales) {
+            this(name, size, model, vRest, stateScale, currentScales, new int[0]);
+        }
+
+        public Population withBias(int[] bias) {
+            return new Population(name, size, model, vRest, stateScale, currentScales, bias);
+        }
+
+        @Override
+        public int[] bias() {
+            return bias.clone();
         }
 
         @Override

@@ -46,14 +46,14 @@ public final class IrPrinter {
     }
 
     private void network(Network net) {
-        line(0, "network " + net.name() + " {");
+        line(0, "network " + name(net.name()) + " {");
         line(1, "timestep = " + Units.format(net.timestep(), Dimension.TIME) + ";");
         line(1, "seed = " + net.seed() + ";");
         for (NeuronModel m : net.models().values()) model(m);
         for (Population p : net.populations()) population(net, p);
         for (Projection p : net.projections()) projection(net, p);
         if (!net.recordings().isEmpty()) out.append('\n');
-        for (Recording r : net.recordings()) line(1, "record " + r.population() + " : " + String.join(", ", r.variables()) + ";");
+        for (Recording r : net.recordings()) line(1, "record " + name(r.population()) + " : " + String.join(", ", r.variables()) + ";");
         for (Target t : net.targets()) target(t);
         if (!synapseCounts.isEmpty()) {
             out.append('\n');
@@ -65,7 +65,7 @@ public final class IrPrinter {
 
     private void model(NeuronModel m) {
         out.append('\n');
-        line(1, "model " + m.name() + " : " + m.kind().keyword() + " {");
+        line(1, "model " + name(m.name()) + " : " + m.kind().keyword() + " {");
         for (Parameter p : m.parameters()) {
             String value = p instanceof Parameter.Scalar s ? Units.format(s.value(), s.dimension())
                     : ((Parameter.Choice) p).value();
@@ -77,21 +77,25 @@ public final class IrPrinter {
                     .collect(Collectors.joining(", ")) + "];");
         }
         for (SynapseType s : m.synapses()) {
-            line(2, "synapse " + s.name() + " { tau = " + Units.format(s.tau(), Dimension.TIME) + "; }");
+            line(2, "synapse " + name(s.name()) + " { tau = " + Units.format(s.tau(), Dimension.TIME) + "; }");
         }
         line(1, "}");
     }
 
     private void population(Network net, Population p) {
         out.append('\n');
-        String head = "population " + p.name() + " : " + p.model() + " "
+        String head = "population " + name(p.name()) + " : " + name(p.model()) + " "
                 + p.shape().stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
-        if (p.initialValues().isEmpty()) {
+        if (p.initialValues().isEmpty() && !p.hasBias()) {
             line(1, head + ";");
             return;
         }
         line(1, head + " {");
         NeuronModel model = net.modelOf(p);
+        if (p.hasBias()) {
+            line(2, "bias = [" + p.bias().stream().map(b -> Units.format(b, Dimension.VOLTAGE))
+                    .collect(Collectors.joining(", ")) + "];");
+        }
         for (var init : p.initialValues().entrySet()) {
             Dimension dim = init.getKey().equals("v") ? Dimension.VOLTAGE : model.weightDimension();
             line(2, "init " + init.getKey() + " = " + distribution(init.getValue(), dim) + ";");
@@ -101,12 +105,12 @@ public final class IrPrinter {
 
     private void projection(Network net, Projection p) {
         out.append('\n');
-        line(1, "projection " + p.name() + " : " + p.pre() + " -> " + p.post() + " : " + connectorHead(p.connector()) + " {");
+        line(1, "projection " + name(p.name()) + " : " + name(p.pre()) + " -> " + name(p.post()) + " : " + connectorHead(p.connector()) + " {");
         if (synapseCounts.containsKey(p.name())) line(2, "// synapses: " + synapseCounts.get(p.name()));
         Dimension weightDim = net.modelOf(net.postOf(p)).weightDimension();
         line(2, "weight = " + distribution(p.weight(), weightDim) + ";");
         line(2, "delay = " + distribution(p.delay(), Dimension.TIME) + ";");
-        if (!p.synapse().isEmpty()) line(2, "synapse = " + p.synapse() + ";");
+        if (!p.synapse().isEmpty()) line(2, "synapse = " + name(p.synapse()) + ";");
         connectorBody(p.connector(), weightDim);
         line(1, "}");
     }
@@ -182,6 +186,13 @@ public final class IrPrinter {
             line(2, s.name() + " = " + value + ";");
         }
         line(1, "}");
+    }
+
+    private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[a-zA-Z_][a-zA-Z_0-9.]*");
+
+    /** A name as .snn writes it: backquoted when it is not a plain identifier (NIR names like {@code 0}). */
+    public static String name(String name) {
+        return PLAIN_NAME.matcher(name).matches() ? name : "`" + name + "`";
     }
 
     public static String quote(String text) {

@@ -100,6 +100,36 @@ public final class Quantize implements Pass {
         }
 
         private QuantizedNetwork.Population population(Population p) {
+            QuantizedNetwork.Population q = unbiased(p);
+            return p.hasBias() ? q.withBias(bias(p, q)) : q;
+        }
+
+        /**
+         * A bias in v integers: the level v relaxes to (relax profiles), that level's share per
+         * step (add profiles: v = decay(v) + I settles at I 2^12 / d_v), or IF's increment per step.
+         */
+        private int[] bias(Population p, QuantizedNetwork.Population q) {
+            double perUnit = q.stateScale();
+            if (q.model() instanceof IntModel.Lif lif && profile.membrane() == Profile.Membrane.ADD_INPUT) {
+                perUnit *= (double) lif.dv() / profile.decayOne();
+            }
+            int[] out = new int[p.size()];
+            double worst = 0;
+            double worstValue = 0;
+            for (int n = 0; n < out.length; n++) {
+                double b = p.bias().get(n);
+                long x = Math.max(profile.stateMin(), Math.min(profile.stateMax(), Math.round(b * perUnit)));
+                out[n] = (int) x;
+                if (Math.abs(b) > Math.abs(worstValue)) worstValue = b;
+                worst = Math.max(worst, Math.abs(x / perUnit - b));
+            }
+            entry("population " + p.name(), "bias (largest)", worstValue * 1e3, "mV", Math.round(worstValue * perUnit),
+                    Math.round(worstValue * perUnit) / perUnit * 1e3);
+            if (worst > 0.5 / perUnit * 1.0001) warnings.add("population " + p.name() + ": bias values beyond the state width saturate");
+            return out;
+        }
+
+        private QuantizedNetwork.Population unbiased(Population p) {
             NeuronModel m = net.modelOf(p);
             String entity = "population " + p.name();
             if (m instanceof Lif lif) {
