@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "ir", description = "Print the network IR (canonical .snn text, which parses back to the same network).")
 final class IrCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "a .snn file")
-    Path file;
+    @picocli.CommandLine.Mixin
+    NetworkFile file;
 
     @Option(names = "--expand", description = "expand connectivity and add the synapse count of each projection")
     boolean expand;
@@ -68,7 +68,7 @@ final class IrCommand implements Callable<Integer> {
         if (report && pipeline != myelin.passes.Pipeline.QUANTIZE) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--report needs --pipeline quantize");
         }
-        Network net = NetworkLoader.load(file);
+        Network net = file.load(spec.commandLine().getErr()).network();
         var out = spec.commandLine().getOut();
         var unit = new myelin.passes.CompilationUnit(net);
         List<myelin.passes.PassManager.PassStatistics> stats;
@@ -78,7 +78,7 @@ final class IrCommand implements Callable<Integer> {
                 out.print(u.quantized().map(myelin.ir.integer.QuantizedPrinter::print).orElse(IrPrinter.print(u.network())));
             }).run(passes, unit);
         } catch (myelin.ir.diag.InputException e) {
-            throw Simulations.atFile(e, file);
+            throw Simulations.atFile(e, file.path);
         }
         if (timing) stats.forEach(s -> out.printf(java.util.Locale.ROOT, "// pass %s: %.3f s, %d iteration(s)%n", s.pass(), s.seconds(), s.iterations()));
         if (report) {

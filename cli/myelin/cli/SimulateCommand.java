@@ -2,6 +2,7 @@ package myelin.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import myelin.frontend.NetworkLoader;
@@ -9,20 +10,34 @@ import myelin.ir.integer.Profile;
 import myelin.ir.integer.QuantizedNetwork;
 import myelin.ir.network.Network;
 import myelin.simulator.IntegerEngine;
+import myelin.simulator.reference.ReferenceEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "simulate", description = "Simulate a network on the integer-exact engine and report its spikes.")
+@Command(name = "simulate", description = "Simulate a network on the integer-exact engine or the floating-point reference, "
+        + "or compare the two.")
 final class SimulateCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "a .snn file")
-    Path file;
+    enum Engine { exact, reference }
+
+    @picocli.CommandLine.Mixin
+    NetworkFile file;
 
     @Option(names = "--steps", required = true, paramLabel = "N", description = "timesteps to simulate")
     int steps;
+
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "exact",
+            description = "exact (the integer model) or reference (floating point, ND4J) (default: ${DEFAULT-VALUE})")
+    Engine engine;
+
+    @Option(names = "--compare", description = "run both engines and compare their spikes")
+    boolean compare;
+
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "float64",
+            description = "the reference engine's precision: float64 or float32 (default: ${DEFAULT-VALUE})")
+    String precisionName;
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = "default",
             description = "integer profile: default or loihi (default: ${DEFAULT-VALUE})")
@@ -39,10 +54,10 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--record", paramLabel = "VAR", split = ",",
             description = "state variables to trace (v, i_NAME) in every population that has them; record statements add theirs")
-    java.util.List<String> record = java.util.List.of();
+    List<String> record = List.of();
 
     @Option(names = "--trace", paramLabel = "FILE",
-            description = "write traced state here (CSV: step,population,neuron,variable,integer,value,unit)")
+            description = "write traced state here (CSV: step,population,neuron,variable,integer,value,unit); exact engine")
     Path trace;
 
     @picocli.CommandLine.Mixin
@@ -51,70 +66,122 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** What one engine's run gives the summary. */
+    private record Run(Simulations.Recorder recorder, double seconds, String description) {}
+
     @Override
     public Integer call() throws Exception {
-        if (steps < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--steps must be at least 1");
-        Profile profile = Profile.named(profileName).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+        CommandLine cli = spec.commandLine();
+        if (steps < 1) throw new CommandLine.ParameterException(cli, "--steps must be at least 1");
+        Profile profile = Profile.named(profileName).orElseThrow(() -> new CommandLine.ParameterException(cli,
                 "unknown profile '" + profileName + "' (profiles: " + String.join(", ", Simulations.profileNames()) + ")"));
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (!record.isEmpty() && trace == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--record needs --trace FILE for the values");
+        ReferenceEngine.Precision precision = switch (precisionName) {
+            case "float64" -> ReferenceEngine.Precision.FLOAT64;
+            case "float32" -> ReferenceEngine.Precision.FLOAT32;
+            default -> throw new CommandLine.ParameterException(cli, "unknown precision '" + precisionName + "' (float64 or float32)");
+        };
+        PrintWriter out = cli.getOut();
+        PrintWriter err = cli.getErr();
+        if (!record.isEmpty() && trace == null) throw new CommandLine.ParameterException(cli, "--record needs --trace FILE for the values");
+        if (trace != null && (engine != Engine.exact || compare)) {
+            throw new CommandLine.ParameterException(cli, "--trace records the integer state: it needs --engine exact without --compare");
         }
-        Network net = NetworkLoader.load(file);
+        NetworkLoader.Loaded loaded = file.load(err);
+        Network net = loaded.network();
         for (String var : record) {
-            boolean known = net.populations().stream().anyMatch(p -> net.modelOf(p).stateVariables().contains(var));
-            if (!known) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--record " + var + ": no population has a variable '"
+            if (net.populations().stream().noneMatch(p -> net.modelOf(p).stateVariables().contains(var))) {
+                throw new CommandLine.ParameterException(cli, "--record " + var + ": no population has a variable '"
                         + var + "' (variables are v and i_<synapse type>)");
             }
         }
-        var inputs = input == null ? java.util.List.<SpikeCsv.Spike>of() : SpikeCsv.read(input, net, steps);
-        QuantizedNetwork q = Simulations.quantize(net, profile, file);
-        q.report().warnings().forEach(w -> err.println(file + ": warning: " + w));
+        var inputs = input == null ? List.<SpikeCsv.Spike>of() : SpikeCsv.read(input, net, steps);
 
-        ProgressBar expanding = new ProgressBar(err, "expanding");
-        IntegerEngine engine = Simulations.engine(q, threads.threads(), expanding);
-        expanding.finish();
-        if (engine.weightsRoundedToZero() > 0) {
-            err.println(file + ": warning: " + engine.weightsRoundedToZero() + " non-zero weights round to zero in profile " + profile.name());
+        boolean[] recorded = compare ? all(net) : Simulations.recordedSpikes(net);
+        Run exact = compare || engine == Engine.exact ? runExact(net, profile, inputs, recorded) : null;
+        Run reference = compare || engine == Engine.reference ? runReference(net, precision, inputs, recorded) : null;
+        Run shown = exact != null ? exact : reference;
+
+        if (output != null) SpikeCsv.writeTo(output, shown.recorder().record, net);
+        if (raster != null) Rasters.write(raster, net, shown.recorder().record, shown.recorder().recorded, steps);
+
+        double bio = steps * net.timestep();
+        for (Run run : compare ? List.of(exact, reference) : List.of(shown)) {
+            out.printf(Locale.ROOT, "%s: %d steps (%.4g s of network time) in %.3f s on the %s%n", file.path, steps, bio,
+                    run.seconds(), run.description());
         }
-        for (var s : inputs) engine.inject(s.population(), s.neuron(), s.step());
+        String latency = NetworkFile.latency(loaded);
+        if (!latency.isEmpty()) out.println("  steps behind the NIR graph: " + latency);
+        if (compare) {
+            EngineComparison.print(out, net, "exact", exact.recorder().record, "reference", reference.recorder().record);
+        } else {
+            for (int i = 0; i < net.populations().size(); i++) {
+                var p = net.populations().get(i);
+                long spikes = shown.recorder().spikesPerPopulation[i];
+                out.printf(Locale.ROOT, "  %-16s %10d spikes  %9.3f Hz%n", p.name(), spikes, spikes / (p.size() * bio));
+            }
+        }
+        if (output != null) out.println("spikes written to " + output + (compare ? " (exact engine)" : ""));
+        if (raster != null) out.println("raster written to " + raster + (compare ? " (exact engine)" : ""));
+        if (trace != null) out.println("trace written to " + trace);
+        out.flush();
+        return 0;
+    }
 
-        var recorder = new Simulations.Recorder(engine, Simulations.recordedSpikes(net));
-        ProgressBar bar = new ProgressBar(err, "simulating");
+    private static boolean[] all(Network net) {
+        boolean[] all = new boolean[net.populations().size()];
+        java.util.Arrays.fill(all, true);
+        return all;
+    }
+
+    private Run runExact(Network net, Profile profile, List<SpikeCsv.Spike> inputs, boolean[] recorded) throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Path at = file.path;
+        QuantizedNetwork q = Simulations.quantize(net, profile, at);
+        q.report().warnings().forEach(w -> err.println(at + ": warning: " + w));
+        ProgressBar expanding = new ProgressBar(err, "expanding");
+        IntegerEngine e = Simulations.engine(q, threads.threads(), expanding);
+        expanding.finish();
+        if (e.weightsRoundedToZero() > 0) {
+            err.println(at + ": warning: " + e.weightsRoundedToZero() + " non-zero weights round to zero in profile " + profile.name());
+        }
+        for (var s : inputs) e.inject(s.population(), s.neuron(), s.step());
+        var recorder = new Simulations.Recorder(e, recorded);
+        ProgressBar bar = new ProgressBar(err, compare ? "simulating (exact)" : "simulating");
         long start = System.nanoTime();
         double seconds;
         try (TraceWriter tracer = trace == null ? null : TraceWriter.open(trace, q, record)) {
-            engine.run(steps, (step, spikes, e) -> {
-                recorder.afterStep(step, spikes, e);
-                if (tracer != null) tracer.afterStep(step, spikes, e);
+            e.run(steps, (step, spikes, engine) -> {
+                recorder.afterStep(step, spikes, engine);
+                if (tracer != null) tracer.afterStep(step, spikes, engine);
                 if ((step & 63) == 0) bar.update(step, steps);
             });
             seconds = (System.nanoTime() - start) / 1e9;
             if (tracer != null) tracer.commit();
         }
         bar.finish();
-        if (engine.saturations() > 0) {
-            err.println(file + ": warning: a current or v saturated at the " + profile.stateBits() + "-bit state width in "
-                    + engine.saturations() + " population updates (see 'myelin ir " + file + " --pipeline quantize --report')");
+        if (e.saturations() > 0) {
+            err.println(at + ": warning: a current or v saturated at the " + profile.stateBits() + "-bit state width in "
+                    + e.saturations() + " population updates (see 'myelin ir " + at + " --pipeline quantize --report')");
         }
+        return new Run(recorder, seconds, String.format(Locale.ROOT, "exact engine, profile %s, %d thread%s", profile.name(),
+                e.threads(), e.threads() == 1 ? "" : "s"));
+    }
 
-        if (output != null) SpikeCsv.writeTo(output, recorder.record, net);
-        if (raster != null) Rasters.write(raster, net, recorder.record, recorder.recorded, steps);
-
-        double bio = steps * net.timestep();
-        out.printf(Locale.ROOT, "%s: %d steps (%.4g s of network time) in %.3f s, profile %s, %d thread%s%n", file, steps, bio,
-                seconds, profile.name(), engine.threads(), engine.threads() == 1 ? "" : "s");
-        for (int i = 0; i < net.populations().size(); i++) {
-            var p = net.populations().get(i);
-            out.printf(Locale.ROOT, "  %-16s %10d spikes  %9.3f Hz%n", p.name(), recorder.spikesPerPopulation[i],
-                    recorder.spikesPerPopulation[i] / (p.size() * bio));
-        }
-        if (output != null) out.println("spikes written to " + output);
-        if (raster != null) out.println("raster written to " + raster);
-        if (trace != null) out.println("trace written to " + trace);
-        out.flush();
-        return 0;
+    private Run runReference(Network net, ReferenceEngine.Precision precision, List<SpikeCsv.Spike> inputs, boolean[] recorded) {
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressBar expanding = new ProgressBar(err, "expanding");
+        ReferenceEngine e = Simulations.reference(net, precision, threads.threads(), expanding);
+        expanding.finish();
+        for (var s : inputs) e.inject(s.population(), s.neuron(), s.step());
+        var recorder = new Simulations.Recorder(e, recorded);
+        ProgressBar bar = new ProgressBar(err, compare ? "simulating (reference)" : "simulating");
+        long start = System.nanoTime();
+        e.run(steps, (step, spikes, engine) -> {
+            recorder.afterStep(step, spikes, engine);
+            if ((step & 63) == 0) bar.update(step, steps);
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        bar.finish();
+        return new Run(recorder, seconds, "reference engine, " + precisionName + " (ND4J)");
     }
 }

@@ -12,6 +12,7 @@ import myelin.passes.PassManager;
 import myelin.passes.Pipeline;
 import myelin.simulator.IntegerEngine;
 import myelin.simulator.SpikeBuffer;
+import myelin.simulator.reference.ReferenceEngine;
 
 /** Quantize, expand and build the integer engine: what simulate and bench share. */
 final class Simulations {
@@ -35,6 +36,11 @@ final class Simulations {
                 .toList());
     }
 
+    /** The reference engine on the expanded network. */
+    static ReferenceEngine reference(Network net, ReferenceEngine.Precision precision, int threads, Expander.Progress progress) {
+        return new ReferenceEngine(new Expander(threads, progress).expand(net), precision);
+    }
+
     /** Expands and builds the engine; the expansion's float values become garbage once converted. */
     static IntegerEngine engine(QuantizedNetwork q, int threads, Expander.Progress progress) {
         ExpandedNetwork expanded = new Expander(threads, progress).expand(q.network());
@@ -53,8 +59,8 @@ final class Simulations {
         return recorded;
     }
 
-    /** Counts spikes per population, synaptic events, and records the chosen populations' spikes. */
-    static final class Recorder implements IntegerEngine.Observer {
+    /** Counts spikes per population, synaptic events, and records the chosen populations' spikes; for either engine. */
+    static final class Recorder implements IntegerEngine.Observer, ReferenceEngine.Observer {
         final long[] spikesPerPopulation;
         final boolean[] recorded;
         final SpikeRecord record = new SpikeRecord();
@@ -63,18 +69,41 @@ final class Simulations {
         private final int[][] degree;
 
         Recorder(IntegerEngine engine, boolean[] recorded) {
-            this.spikesPerPopulation = new long[engine.populationCount()];
+            this(degrees(engine.populationCount(), engine::populationSize, engine::outDegree), recorded);
+        }
+
+        Recorder(ReferenceEngine engine, boolean[] recorded) {
+            this(degrees(engine.populationCount(), engine::populationSize, engine::outDegree), recorded);
+        }
+
+        private Recorder(int[][] degree, boolean[] recorded) {
+            this.spikesPerPopulation = new long[degree.length];
             this.recorded = recorded;
-            this.degree = new int[engine.populationCount()][];
-            for (int p = 0; p < degree.length; p++) {
-                int[] d = new int[engine.populationSize(p)];
-                for (int n = 0; n < d.length; n++) d[n] = engine.outDegree(p, n);
+            this.degree = degree;
+        }
+
+        private static int[][] degrees(int populations, java.util.function.IntUnaryOperator size,
+                                       java.util.function.IntBinaryOperator outDegree) {
+            int[][] degree = new int[populations][];
+            for (int p = 0; p < populations; p++) {
+                int[] d = new int[size.applyAsInt(p)];
+                for (int n = 0; n < d.length; n++) d[n] = outDegree.applyAsInt(p, n);
                 degree[p] = d;
             }
+            return degree;
         }
 
         @Override
         public void afterStep(int step, SpikeBuffer spikes, IntegerEngine engine) {
+            afterStep(step, spikes);
+        }
+
+        @Override
+        public void afterStep(int step, SpikeBuffer spikes, ReferenceEngine engine) {
+            afterStep(step, spikes);
+        }
+
+        void afterStep(int step, SpikeBuffer spikes) {
             for (int i = 0; i < spikes.size(); i++) {
                 int p = spikes.population(i);
                 int n = spikes.neuron(i);

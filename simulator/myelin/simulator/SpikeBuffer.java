@@ -9,7 +9,7 @@ public final class SpikeBuffer {
     int[] neuron = new int[64];
     int[] count = new int[64];
 
-    void add(int pop, int n, int c) {
+    public void add(int pop, int n, int c) {
         if (size == neuron.length) {
             population = Arrays.copyOf(population, size * 2);
             neuron = Arrays.copyOf(neuron, size * 2);
@@ -21,7 +21,7 @@ public final class SpikeBuffer {
         size++;
     }
 
-    void clear() {
+    public void clear() {
         size = 0;
     }
 

@@ -79,9 +79,11 @@ public final class NirLowering {
         for (var e : roles.entrySet()) {
             if (e.getValue() == Role.SOURCE || e.getValue() == Role.SPIKING) walk(e.getKey(), e.getKey(), new ArrayList<>(), null, paths, new LinkedHashSet<>());
         }
-        for (Path p : paths) checkShapes(p);
+        inferShapes(paths);
 
         Map<String, Integer> depth = depths(paths);
+        paths.sort(java.util.Comparator.comparing((Path p) -> depth.get(p.pre())).thenComparing(p -> depth.get(p.post()))
+                .thenComparing(Path::pre).thenComparing(Path::post));
         Map<String, PopulationModels.Layer> layers = new LinkedHashMap<>();
         // Populations in the order signals flow: by depth, then by name.
         List<String> order = roles.keySet().stream().filter(n -> isPopulation(roles.get(n)))
@@ -134,7 +136,7 @@ public final class NirLowering {
                 role = Role.SOURCE;
                 shapes.put(name, in.shape());
             } else if (n instanceof NirNode.Neuron neuron) {
-                shapes.put(name, neuron.shape());
+                if (neuron.shape().length > 0) shapes.put(name, neuron.shape());
                 boolean feedsLayers = successors.get(name).stream().anyMatch(s -> !(node(s) instanceof NirNode.Output));
                 if (neuron.kind().spikes()) {
                     role = Role.SPIKING;
@@ -158,7 +160,6 @@ public final class NirLowering {
             boolean spikes = !from.isEmpty() && from.stream().allMatch(p -> roles.get(p) == Role.SOURCE || roles.get(p) == Role.SPIKING);
             if (spikes) {
                 e.setValue(Role.RELAY);
-                shapes.put(e.getKey(), shapes.get(from.get(0)));
             } else {
                 warnings.add("output '" + e.getKey() + "' carries real values (from " + String.join(", ", from)
                         + "), not spikes; it is left out (record a population's state instead)");
@@ -215,6 +216,28 @@ public final class NirLowering {
         throw error.apply("node '" + name + "' (" + NirNode.typeName(n) + ") cannot sit between neuron layers");
     }
 
+    /**
+     * Checks every path's shapes in the order signals flow, so that a layer whose parameters
+     * are all 0-d (one value for the layer) takes its shape from its input.
+     */
+    private void inferShapes(List<Path> paths) {
+        List<Path> pending = new ArrayList<>(paths);
+        while (!pending.isEmpty()) {
+            List<Path> ready = pending.stream().filter(p -> shapes.get(p.pre()) != null).toList();
+            if (ready.isEmpty()) {
+                throw error.apply("cannot tell the shape of node '" + pending.get(0).pre() + "': its parameters are all 0-d "
+                        + "and no input with a known shape reaches it");
+            }
+            for (Path p : ready) checkShapes(p);
+            pending.removeAll(ready);
+        }
+        roles.forEach((name, role) -> {
+            if (isPopulation(role) && shapes.get(name) == null) {
+                throw error.apply("cannot tell the shape of node '" + name + "': its parameters are all 0-d and nothing feeds it");
+            }
+        });
+    }
+
     /** Walks a path's shapes; the last must be the target's. A time axis on an Input is dropped. */
     private void checkShapes(Path p) {
         int[] shape = shapes.get(p.pre());
@@ -230,6 +253,10 @@ public final class NirLowering {
             linearOutShapes.putIfAbsent(op.node(), shape);
         }
         int[] target = shapes.get(p.post());
+        if (target == null) {
+            shapes.put(p.post(), shape);
+            return;
+        }
         if (LinearOp.size(shape) != LinearOp.size(target)) {
             String via = p.ops().isEmpty() ? "" : " through '" + p.ops().get(p.ops().size() - 1).node() + "'";
             throw error.apply("shape mismatch: '" + p.pre() + "'" + via + " gives " + Arrays.toString(shape)

@@ -1,0 +1,348 @@
+package myelin.simulator.reference;
+
+import java.util.Arrays;
+import java.util.List;
+import myelin.ir.network.Coupling;
+import myelin.ir.network.IntegrateAndFire;
+import myelin.ir.network.LeakyIntegrator;
+import myelin.ir.network.Lif;
+import myelin.ir.network.NeuronModel;
+import myelin.ir.network.PoissonSource;
+import myelin.ir.network.Population;
+import myelin.ir.network.ResetMode;
+import myelin.ir.network.SpikeArraySource;
+import myelin.ir.network.SynapseType;
+import myelin.ir.network.ThresholdGate;
+import myelin.ir.synapses.SplitMix64;
+import myelin.simulator.SpikeBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The state of one population in the reference engine. Each step's input is held over the
+ * step; v (relative to v_rest) follows its exact solution {@code v(s) = u + (v0 - u) e^(-s/tau)}
+ * towards the level u the step's drive sets (IF: a straight line), and a threshold crossing
+ * inside the step resets v at the crossing time, after which the step goes on.
+ */
+final class ReferenceLayer {
+    enum Kind { LEAKY, INTEGRATE, GATE, POISSON, ARRAY }
+
+    final String name;
+    final int index;
+    final int size;
+    final Kind kind;
+    private final DataType type;
+    private final double dt;
+    /** v relative to v_rest, currents, refractory steps left: ND4J vectors. */
+    INDArray v;
+    private INDArray[] currents = new INDArray[0];
+    private INDArray refractory;
+    private INDArray bias;
+    /** Per channel, e^(-dt/tau) of each current; and each channel's factor from a physical weight to v units. */
+    private double[] keep = new double[0];
+    final double[] weightScale;
+    private double a;
+    private double dv;
+    private double tau;
+    private boolean spikes;
+    private double threshold;
+    private double reset;
+    private boolean subtract;
+    private int refractorySteps;
+    final double vRest;
+    /** Input per channel: ring slots [channel][slot][neuron], summed in double. */
+    double[][][] ring;
+    int mask;
+    private long[] rng;
+    private double[] cdf;
+    private int[] arraySteps = new int[0];
+    private int[] arrayNeurons = new int[0];
+
+    ReferenceLayer(Population p, int index, NeuronModel model, double dt, DataType type, long seed) {
+        this.name = p.name();
+        this.index = index;
+        this.size = p.size();
+        this.type = type;
+        this.dt = dt;
+        double rest = 0;
+        if (model instanceof Lif lif) {
+            kind = Kind.LEAKY;
+            rest = lif.vRest();
+            leaky(lif.tauM(), lif.synapses(), coupling(lif.coupling()));
+            spikes = true;
+            threshold = lif.vThreshold() - rest;
+            reset = lif.vReset() - rest;
+            subtract = lif.reset() == ResetMode.SUBTRACT;
+            refractorySteps = (int) Math.round(lif.refractory() / dt);
+            weightScale = channelScales(lif.tauM(), lif.synapses(), coupling(lif.coupling()));
+        } else if (model instanceof LeakyIntegrator li) {
+            kind = Kind.LEAKY;
+            rest = li.vRest();
+            leaky(li.tauM(), li.synapses(), coupling(li.coupling()));
+            weightScale = channelScales(li.tauM(), li.synapses(), coupling(li.coupling()));
+        } else if (model instanceof IntegrateAndFire f) {
+            kind = Kind.INTEGRATE;
+            spikes = true;
+            threshold = f.vThreshold();
+            reset = f.vReset();
+            subtract = f.reset() == ResetMode.SUBTRACT;
+            refractorySteps = (int) Math.round(f.refractory() / dt);
+            weightScale = new double[] {1};
+        } else if (model instanceof ThresholdGate g) {
+            kind = Kind.GATE;
+            threshold = g.threshold();
+            weightScale = new double[] {1};
+        } else if (model instanceof PoissonSource s) {
+            kind = Kind.POISSON;
+            poisson(s.rate() * dt, seed);
+            weightScale = new double[] {1};
+        } else {
+            kind = Kind.ARRAY;
+            spikeArray((SpikeArraySource) model);
+            weightScale = new double[] {1};
+        }
+        vRest = rest;
+        if (kind == Kind.LEAKY || kind == Kind.INTEGRATE) {
+            v = Nd4j.zeros(type, size);
+            refractory = Nd4j.zeros(type, size);
+            if (p.hasBias()) bias = Nd4j.createFromArray(p.bias().stream().mapToDouble(Double::doubleValue).toArray()).castTo(type);
+        }
+    }
+
+    private static double coupling(Coupling c) {
+        return c instanceof Coupling.Voltage v ? v.scale() : ((Coupling.Current) c).resistance();
+    }
+
+    private void leaky(double tauM, List<SynapseType> synapses, double coupling) {
+        tau = tauM;
+        a = Math.exp(-dt / tauM);
+        dv = -Math.expm1(-dt / tauM);
+        keep = new double[synapses.size()];
+        currents = new INDArray[synapses.size()];
+        for (int c = 0; c < keep.length; c++) {
+            keep[c] = Math.exp(-dt / synapses.get(c).tau());
+            currents[c] = Nd4j.zeros(type, size);
+        }
+    }
+
+    /** Charge-preserving currents, exactly as the integer model (docs/semantics.md) but with exact decays. */
+    private double[] channelScales(double tauM, List<SynapseType> synapses, double coupling) {
+        if (synapses.isEmpty()) return new double[] {coupling};
+        double[] scale = new double[synapses.size()];
+        for (int c = 0; c < scale.length; c++) {
+            double ds = -Math.expm1(-dt / synapses.get(c).tau());
+            scale[c] = coupling * synapses.get(c).tau() / tauM * ds / dv;
+        }
+        return scale;
+    }
+
+    private void poisson(double lambda, long seed) {
+        rng = new long[size];
+        long stream = SplitMix64.derive(seed, SplitMix64.hash("poisson/" + name));
+        for (int n = 0; n < size; n++) rng[n] = SplitMix64.derive(stream, n);
+        // P(X <= k) * 2^32 until it reaches 2^32 - 0.5 (the integer table's last entry is 2^32).
+        double p = Math.exp(-lambda);
+        double sum = p;
+        double[] table = new double[64];
+        int k = 0;
+        table[0] = sum * 4294967296.0;
+        while (table[k] < 4294967295.5 && k < 1000) {
+            k++;
+            p *= lambda / k;
+            sum += p;
+            if (k == table.length) table = Arrays.copyOf(table, k * 2);
+            table[k] = sum * 4294967296.0;
+        }
+        table[k] = 4294967296.0;
+        cdf = Arrays.copyOf(table, k + 1);
+    }
+
+    private void spikeArray(SpikeArraySource s) {
+        var sorted = s.spikes().stream()
+                .sorted(java.util.Comparator.comparingLong((SpikeArraySource.Spike x) -> Math.round(x.time() / dt)).thenComparingInt(SpikeArraySource.Spike::neuron))
+                .toList();
+        arraySteps = sorted.stream().mapToInt(x -> (int) Math.round(x.time() / dt)).toArray();
+        arrayNeurons = sorted.stream().mapToInt(SpikeArraySource.Spike::neuron).toArray();
+    }
+
+    int channels() {
+        return Math.max(1, currents.length);
+    }
+
+    void allocateRing(int maxDelay) {
+        int slots = Integer.highestOneBit(Math.max(1, maxDelay)) << 1;
+        mask = slots - 1;
+        ring = new double[channels()][slots][size];
+    }
+
+    /** Sets a state variable's initial values (physical units). */
+    void initialise(String variable, double[] values) {
+        if (variable.equals("v")) {
+            for (int n = 0; n < size; n++) values[n] -= vRest;
+            v = Nd4j.createFromArray(values).castTo(type);
+        } else {
+            int c = Integer.parseInt(variable);
+            for (int n = 0; n < size; n++) values[n] *= weightScale[c];
+            currents[c] = Nd4j.createFromArray(values).castTo(type);
+        }
+    }
+
+    private INDArray take(int channel, int step) {
+        double[] slot = ring[channel][step & mask];
+        INDArray in = Nd4j.createFromArray(slot.clone()).castTo(type);
+        Arrays.fill(slot, 0);
+        return in;
+    }
+
+    /** One step: this population's spikes (with forced ones, in neuron order) go to {@code out}. */
+    void update(int step, int[] forced, SpikeBuffer out) {
+        int[] counts = switch (kind) {
+            case LEAKY -> leakyStep(step);
+            case INTEGRATE -> integrateStep(step);
+            case GATE -> gateStep(step);
+            case POISSON -> poissonStep();
+            case ARRAY -> arrayStep(step);
+        };
+        if (forced != null) for (int n : forced) counts = add(counts, n);
+        if (counts == null) return;
+        for (int n = 0; n < size; n++) if (counts[n] > 0) out.add(index, n, counts[n]);
+    }
+
+    private int[] add(int[] counts, int n) {
+        int[] c = counts == null ? new int[size] : counts;
+        c[n]++;
+        return c;
+    }
+
+    private int[] leakyStep(int step) {
+        INDArray direct = currents.length == 0 ? take(0, step) : null;
+        INDArray drive = Nd4j.zeros(type, size);
+        for (int c = 0; c < currents.length; c++) {
+            currents[c].muli(keep[c]).addi(take(c, step));
+            drive.addi(currents[c]);
+        }
+        if (bias != null) drive.addi(bias);
+        // The level v relaxes to over this step: the drive, plus direct input spread over the step.
+        INDArray level = direct == null ? drive : drive.addi(direct.divi(dv));
+        INDArray active = refractory.lte(0).castTo(type);
+        INDArray start = v.dup();
+        INDArray end = level.add(v.sub(level).muli(a));
+        v.addi(end.subi(v).muli(active));
+        refractory.subi(1).muli(refractory.gt(0).castTo(type));
+        return spikes ? crossings(start, active, level, false) : null;
+    }
+
+    private int[] integrateStep(int step) {
+        INDArray rate = take(0, step);
+        if (bias != null) rate.addi(bias);
+        INDArray active = refractory.lte(0).castTo(type);
+        INDArray start = v.dup();
+        v.addi(rate.mul(active));
+        refractory.subi(1).muli(refractory.gt(0).castTo(type));
+        return crossings(start, active, rate, true);
+    }
+
+    /** Safety bound on spikes per neuron and step (a reset above threshold would loop forever). */
+    private static final int MAX_SPIKES_PER_STEP = 1 << 16;
+
+    /**
+     * Neurons past threshold at the end of the step: each crossing time is found on v's exact
+     * path, v resets there (to v_reset, or by threshold - v_reset) and follows the path for
+     * the time left. {@code path} gives v after time t from value x: exponential or linear.
+     */
+    private int[] crossings(INDArray start, INDArray active, INDArray level, boolean linear) {
+        double[] end = v.toDoubleVector();
+        int[] counts = null;
+        double[] v0 = null;
+        double[] u = null;
+        double[] on = null;
+        for (int n = 0; n < size; n++) {
+            if (!(end[n] > threshold)) continue;
+            if (v0 == null) {
+                v0 = start.toDoubleVector();
+                u = level.toDoubleVector();
+                on = active.toDoubleVector();
+            }
+            if (on[n] == 0) continue;
+            double left = v0[n] > threshold ? 1 : 1 - timeTo(v0[n], threshold, u[n], linear);
+            double at = Math.max(v0[n], threshold);
+            double x;
+            int k = 0;
+            while (true) {
+                k++;
+                double after = subtract ? at - (threshold - reset) : reset;
+                x = after > threshold && !subtract ? after : follow(after, left, u[n], linear);
+                if (!(x > threshold) || k >= MAX_SPIKES_PER_STEP) break;
+                left -= after > threshold ? 0 : timeTo(after, threshold, u[n], linear);
+                at = Math.max(after, threshold);
+            }
+            counts = counts == null ? new int[size] : counts;
+            counts[n] = k;
+            v.putScalar(n, x);
+            if (refractorySteps > 0) refractory.putScalar(n, refractorySteps);
+        }
+        return counts;
+    }
+
+    /** v after a fraction t of the step from x: towards level u (leaky), or by rate u per step (IF). */
+    private double follow(double x, double t, double u, boolean linear) {
+        return linear ? x + u * t : u + (x - u) * Math.exp(-t * dt / tau);
+    }
+
+    /** The fraction of a step v needs from x to reach target (x below target, moving up). */
+    private double timeTo(double x, double target, double u, boolean linear) {
+        if (linear) return u > 0 ? (target - x) / u : 1;
+        return u > target ? Math.log((u - x) / (u - target)) * tau / dt : 1;
+    }
+
+    private static boolean[] toBooleans(INDArray mask) {
+        double[] d = mask.toDoubleVector();
+        boolean[] b = new boolean[d.length];
+        for (int i = 0; i < d.length; i++) b[i] = d[i] != 0;
+        return b;
+    }
+
+    private int[] gateStep(int step) {
+        double[] in = ring[0][step & mask];
+        int[] counts = null;
+        for (int n = 0; n < size; n++) {
+            if (in[n] >= threshold) counts = add(counts, n);
+            in[n] = 0;
+        }
+        return counts;
+    }
+
+    private int[] poissonStep() {
+        int[] counts = null;
+        for (int n = 0; n < size; n++) {
+            rng[n] += 0x9E3779B97F4A7C15L;
+            double u = SplitMix64.mix(rng[n]) >>> 32;
+            int k = 0;
+            while (u >= cdf[k]) k++;
+            if (k > 0) {
+                counts = counts == null ? new int[size] : counts;
+                counts[n] = k;
+            }
+        }
+        return counts;
+    }
+
+    private int[] arrayStep(int step) {
+        int[] counts = null;
+        int from = Arrays.binarySearch(arraySteps, step);
+        if (from < 0) return null;
+        while (from > 0 && arraySteps[from - 1] == step) from--;
+        for (int i = from; i < arraySteps.length && arraySteps[i] == step; i++) counts = add(counts, arrayNeurons[i]);
+        return counts;
+    }
+
+    /** A state variable in physical units: "v" (volts) or "i_NAME" (v units). */
+    java.util.OptionalDouble value(String variable, int neuron, List<SynapseType> synapses) {
+        if (variable.equals("v") && v != null) return java.util.OptionalDouble.of(v.getDouble(neuron) + vRest);
+        for (int c = 0; c < synapses.size() && c < currents.length; c++) {
+            if (("i_" + synapses.get(c).name()).equals(variable)) return java.util.OptionalDouble.of(currents[c].getDouble(neuron));
+        }
+        return java.util.OptionalDouble.empty();
+    }
+}

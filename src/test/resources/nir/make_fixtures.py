@@ -1,0 +1,72 @@
+"""Writes the small NIR files the tests read (run with /usr/bin/python3, needs python3-h5py).
+
+Each file is a hand-made graph in the layout NIR writers use: a root group 'node' of type
+NIRGraph with 'nodes/<name>' groups and an E x 2 'edges' array of names. They are committed;
+this script documents how they were made and remakes them.
+"""
+import h5py
+import numpy as np
+
+STR = h5py.string_dtype()
+
+
+def write(path, nodes, edges, version="1.0.0"):
+    with h5py.File(path, "w") as f:
+        f.create_dataset("version", data=version, dtype=STR)
+        graph(f.create_group("node"), nodes, edges)
+
+
+def graph(g, nodes, edges):
+    g.create_dataset("type", data="NIRGraph", dtype=STR)
+    g.create_dataset("edges", data=np.array(edges, dtype=object), dtype=STR)
+    group = g.create_group("nodes")
+    for name, node in nodes.items():
+        n = group.create_group(name)
+        if node["type"] == "NIRGraph":
+            graph(n, node["nodes"], node["edges"])
+            continue
+        for key, value in node.items():
+            if key == "type":
+                n.create_dataset(key, data=value, dtype=STR)
+            else:
+                n.create_dataset(key, data=np.asarray(value))
+
+
+def lif(n, tau=0.01, **over):
+    p = dict(type="LIF", tau=np.full(n, tau), r=np.ones(n), v_leak=np.zeros(n),
+             v_threshold=np.ones(n), v_reset=np.zeros(n))
+    p.update(over)
+    return p
+
+
+def inp(n):
+    return dict(type="Input", shape=np.array([n]))
+
+
+def out(n):
+    return dict(type="Output", shape=np.array([n]))
+
+
+chain = [["input", "w"], ["w", "lif"], ["lif", "output"]]
+write("transposed.nir", dict(input=inp(12), w=dict(type="Linear", weight=np.ones((12, 40))), lif=lif(40), output=out(40)), chain)
+write("shape_mismatch.nir", dict(input=inp(3), w=dict(type="Affine", weight=np.ones((4, 5)), bias=np.zeros(4)),
+                                 lif=lif(4), output=out(4)), chain)
+write("negative_tau.nir", dict(input=inp(2), w=dict(type="Linear", weight=np.ones((2, 2))), lif=lif(2, tau=-0.01),
+                               output=out(2)), chain)
+missing = lif(2)
+del missing["v_threshold"]
+write("missing_parameter.nir", dict(input=inp(2), w=dict(type="Linear", weight=np.ones((2, 2))), lif=missing,
+                                    output=out(2)), chain)
+write("unknown_type.nir", dict(input=inp(2), w=dict(type="Banana", weight=np.ones((2, 2))), lif=lif(2), output=out(2)), chain)
+# One value per layer, stored 0-d: the layer takes its shape (4) from the Affine before it.
+write("scalar_parameters.nir", dict(input=inp(3), w=dict(type="Affine", weight=np.full((4, 3), 0.5), bias=np.full(4, 0.25)),
+                                    lif=dict(type="LIF", tau=np.array(0.01), r=np.array(1.0), v_leak=np.array(0.0),
+                                             v_threshold=np.array(1.0), v_reset=np.array(0.0)),
+                                    output=out(4)), chain, version="0.2.0")
+# A nested graph entered and left by its own name.
+write("nested.nir", dict(input=inp(2),
+                         g=dict(type="NIRGraph", nodes=dict(input=inp(2), lin=dict(type="Linear", weight=np.eye(2) * 3),
+                                                            lif=lif(2), output=out(2)),
+                                edges=[["input", "lin"], ["lin", "lif"], ["lif", "output"]]),
+                         output=out(2)),
+      [["input", "g"], ["g", "output"]])
