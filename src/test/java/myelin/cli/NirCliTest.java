@@ -1,0 +1,82 @@
+package myelin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The NIR exports of ../shared/nir through the CLI, as a user runs them. */
+class NirCliTest {
+    private static final String NIR = "../shared/nir/";
+
+    /** The input column of lif_exact.csv as a spike file for population 'input'. */
+    private static Path lifInput(Path dir) throws Exception {
+        List<String> lines = new ArrayList<>(List.of("step,population,neuron"));
+        List<String> rows = Files.readAllLines(Path.of(NIR, "lif/lif_exact.csv"));
+        for (int r = 0; r < rows.size(); r++) if (Double.parseDouble(rows.get(r).split(",")[0]) != 0) lines.add(r + ",input,0");
+        return Files.write(dir.resolve("lif_input.csv"), lines);
+    }
+
+    /** Deterministic input spikes: every k-th neuron of a population, every m-th step. */
+    private static Path regularInput(Path dir, String population, int size, int steps, int k, int m) throws Exception {
+        List<String> lines = new ArrayList<>(List.of("step,population,neuron"));
+        for (int t = 0; t < steps; t += m) for (int n = t % k; n < size; n += k) lines.add(t + "," + population + "," + n);
+        return Files.write(dir.resolve(population + ".csv"), lines);
+    }
+
+    @Test
+    void norseLifComparedOnBothEngines(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("spikes.csv");
+        CliRunner r = CliRunner.run("simulate", NIR + "lif/lif_norse.nir", "--steps", "1002", "--input", lifInput(dir).toString(),
+                "--compare", "-o", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("steps behind the NIR graph: 1=1, output=2"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("\\s+1\\s+4\\s+4\\s+0\\.0000")), r.out());
+        // The relay 'output' runs two steps behind NIR: rows 461, 511, 711, 761 are steps 460.. plus 2.
+        assertEquals(List.of("462,output,0", "512,output,0", "712,output,0", "762,output,0"),
+                Files.readAllLines(out).stream().filter(l -> l.contains(",output,")).toList());
+    }
+
+    @Test
+    void sinabsCnnRunsOnTheReferenceEngine(@TempDir Path dir) throws Exception {
+        Path in = regularInput(dir, "input", 2 * 34 * 34, 30, 3, 1);
+        CliRunner r = CliRunner.run("simulate", NIR + "cnn/cnn_sinabs.nir", "--dt", "1", "--steps", "30", "--input", in.toString(),
+                "--engine", "reference", "--precision", "float32");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("on the reference engine, float32 (ND4J)"), r.out());
+        long firstLayer = r.out().lines().filter(l -> l.trim().startsWith("1 ")).mapToLong(l -> Long.parseLong(l.trim().split("\\s+")[1])).sum();
+        assertTrue(firstLayer > 0, r.out());
+    }
+
+    @Test
+    void brailleComparedOnBothEngines(@TempDir Path dir) throws Exception {
+        Path in = regularInput(dir, "input", 12, 256, 4, 2);
+        CliRunner r = CliRunner.run("simulate", NIR + "rnn/braille_noDelay_noBias_subtract.nir", "--steps", "256", "--input", in.toString(),
+                "--compare");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("van Rossum distance"), r.out());
+        assertTrue(r.out().contains("first divergence: step") || r.out().contains("identical"), r.out());
+    }
+
+    @Test
+    void malformedFileIsAnErrorNamingTheNode() {
+        CliRunner r = CliRunner.run("check", NIR + "malformed/braille_noDelay_bias_zero_subgraph.nir");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("edge input -> lif names a node 'lif' that does not exist"), r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void aNirFileThatIsNotHdf5IsAnError(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.nir"), "not hdf5");
+        CliRunner r = CliRunner.run("check", bad.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().startsWith(bad + ": error: not a readable NIR (HDF5) file"), r.err());
+    }
+}

@@ -1,0 +1,23 @@
+package myelin.frontend.nir;
+
+import java.nio.file.Path;
+import myelin.frontend.NetworkLoader;
+
+/** The real NIR exports in ../shared/nir (see its README), loaded at the default timestep unless told. */
+final class SharedNir {
+    static final Path ROOT = Path.of("..", "shared", "nir");
+
+    private SharedNir() {}
+
+    static Path file(String relative) {
+        return ROOT.resolve(relative);
+    }
+
+    static NetworkLoader.Loaded load(String relative) {
+        return NetworkLoader.load(file(relative), NetworkLoader.DEFAULT_NIR_TIMESTEP);
+    }
+
+    static NetworkLoader.Loaded load(String relative, double dt) {
+        return NetworkLoader.load(file(relative), dt);
+    }
+}
