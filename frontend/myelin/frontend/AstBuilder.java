@@ -165,12 +165,12 @@ final class AstBuilder extends SnnBaseVisitor<Object> {
 
     @Override
     public Object visitName(SnnParser.NameContext c) {
-        return new Ast.Name(c.getText(), false, loc(c));
+        return new Ast.Name(ident(c.ident()).text(), false, loc(c));
     }
 
     @Override
     public Object visitNegatedName(SnnParser.NegatedNameContext c) {
-        return new Ast.Name(c.ident().getText(), true, loc(c));
+        return new Ast.Name(ident(c.ident()).text(), true, loc(c));
     }
 
     private static String unquote(String quoted) {

@@ -53,7 +53,7 @@ public final class IrPrinter {
         for (Population p : net.populations()) population(net, p);
         for (Projection p : net.projections()) projection(net, p);
         if (!net.recordings().isEmpty()) out.append('\n');
-        for (Recording r : net.recordings()) line(1, "record " + name(r.population()) + " : " + String.join(", ", r.variables()) + ";");
+        for (Recording r : net.recordings()) line(1, "record " + name(r.population()) + " : " + r.variables().stream().map(IrPrinter::name).collect(Collectors.joining(", ")) + ";");
         for (Target t : net.targets()) target(t);
         if (!synapseCounts.isEmpty()) {
             out.append('\n');
@@ -98,7 +98,7 @@ public final class IrPrinter {
         }
         for (var init : p.initialValues().entrySet()) {
             Dimension dim = init.getKey().equals("v") ? Dimension.VOLTAGE : model.weightDimension();
-            line(2, "init " + init.getKey() + " = " + distribution(init.getValue(), dim) + ";");
+            line(2, "init " + name(init.getKey()) + " = " + distribution(init.getValue(), dim) + ";");
         }
         line(1, "}");
     }
@@ -177,7 +177,7 @@ public final class IrPrinter {
 
     private void target(Target t) {
         out.append('\n');
-        line(1, "target " + t.name() + " {");
+        line(1, "target " + name(t.name()) + " {");
         for (Target.Setting s : t.settings()) {
             String value;
             if (s instanceof Target.QuantitySetting q) value = Units.format(q.value(), q.dimension());

@@ -40,7 +40,8 @@ public final class RandomNetworks {
     }
 
     private String name() {
-        return WORDS[r.nextInt(WORDS.length)] + "_" + counter++;
+        // Now and then a name only backquotes can write (NIR keeps names like `0` and `a->b`).
+        return r.nextInt(8) == 0 ? counter++ + "->" + WORDS[r.nextInt(WORDS.length)] : WORDS[r.nextInt(WORDS.length)] + "_" + counter++;
     }
 
     /** A positive value spanning many magnitudes, never -0.0. */
@@ -75,7 +76,13 @@ public final class RandomNetworks {
             for (String var : m.stateVariables()) {
                 if (r.nextBoolean()) inits.put(var, distribution(var.equals("v") ? 1e-3 : 1e-9));
             }
-            pops.add(new Population(name(), m.name(), shape, inits));
+            List<Double> bias = new ArrayList<>();
+            boolean biased = m instanceof Lif || m instanceof LeakyIntegrator || m instanceof IntegrateAndFire;
+            if (biased && r.nextInt(3) == 0) {
+                int size = shape.stream().reduce(1, (a, b) -> a * b);
+                for (int n = 0; n < size; n++) bias.add(r.nextInt(4) == 0 ? 0.0 : (r.nextDouble() - 0.3) * 1e-2);
+            }
+            pops.add(new Population(name(), m.name(), shape, inits, bias));
         }
         List<Projection> projections = new ArrayList<>();
         for (int i = 0; i < r.nextInt(5); i++) {
