@@ -142,8 +142,10 @@ public final class Quantize implements Pass {
             }
             if (m instanceof IntegrateAndFire f) return integrateAndFire(p, entity, f);
             if (m instanceof ThresholdGate g) {
-                entry(entity, "threshold", g.threshold(), "", g.threshold(), g.threshold());
-                return new QuantizedNetwork.Population(p.name(), p.size(), new IntModel.Gate(g.threshold()), 0, 0, new double[0]);
+                // Weights arrive shifted left by the profile's input shift; the threshold is scaled alike.
+                long threshold = g.threshold() << profile.inputShift();
+                entry(entity, "threshold", g.threshold(), "", threshold, g.threshold());
+                return new QuantizedNetwork.Population(p.name(), p.size(), new IntModel.Gate(threshold), 0, 0, new double[0]);
             }
             if (m instanceof PoissonSource s) return poisson(p, entity, s);
             return spikeArray(p, (SpikeArraySource) m);
@@ -310,7 +312,7 @@ public final class Quantize implements Pass {
 
         /** Integers per physical weight unit: into a current, or straight into v (no synapse type). */
         private double weightScale(NeuronModel post, QuantizedNetwork.Population q, int channel, boolean throughCurrent) {
-            if (post instanceof ThresholdGate) return 1;
+            if (post instanceof ThresholdGate) return 1L << profile.inputShift();
             if (throughCurrent) return q.currentScale(channel);
             double coupling = post instanceof Lif l ? couplingFactor(l.coupling())
                     : post instanceof LeakyIntegrator li ? couplingFactor(li.coupling()) : 1;

@@ -243,13 +243,12 @@ final class ReferenceLayer {
         return crossings(start, active, rate, true);
     }
 
-    /** Safety bound on spikes per neuron and step (a reset above threshold would loop forever). */
-    private static final int MAX_SPIKES_PER_STEP = 1 << 16;
-
     /**
-     * Neurons past threshold at the end of the step: each crossing time is found on v's exact
+     * Neurons past threshold at the end of the step: the crossing time is found on v's exact
      * path, v resets there (to v_reset, or by threshold - v_reset) and follows the path for
-     * the time left. {@code path} gives v after time t from value x: exponential or linear.
+     * the time left. A neuron spikes at most once per step, as in the integer model and NIR's
+     * discrete-time runtimes; if v ends the step above threshold again, the next step begins
+     * with a crossing.
      */
     private int[] crossings(INDArray start, INDArray active, INDArray level, boolean linear) {
         double[] end = v.toDoubleVector();
@@ -266,20 +265,10 @@ final class ReferenceLayer {
             }
             if (on[n] == 0) continue;
             double left = v0[n] > threshold ? 1 : 1 - timeTo(v0[n], threshold, u[n], linear);
-            double at = Math.max(v0[n], threshold);
-            double x;
-            int k = 0;
-            while (true) {
-                k++;
-                double after = subtract ? at - (threshold - reset) : reset;
-                x = after > threshold && !subtract ? after : follow(after, left, u[n], linear);
-                if (!(x > threshold) || k >= MAX_SPIKES_PER_STEP) break;
-                left -= after > threshold ? 0 : timeTo(after, threshold, u[n], linear);
-                at = Math.max(after, threshold);
-            }
+            double after = subtract ? Math.max(v0[n], threshold) - (threshold - reset) : reset;
             counts = counts == null ? new int[size] : counts;
-            counts[n] = k;
-            v.putScalar(n, x);
+            counts[n] = 1;
+            v.putScalar(n, follow(after, left, u[n], linear));
             if (refractorySteps > 0) refractory.putScalar(n, refractorySteps);
         }
         return counts;

@@ -26,6 +26,14 @@ class SimulateTest {
     }
 
     @Test
+    void thresholdGatesGiveTheSameSpikesOnLoihi(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("spikes.csv");
+        CliRunner r = CliRunner.run("simulate", "examples/xor.snn", "--steps", "16", "--profile", "loihi", "-o", csv.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(List.of("step,population,neuron", "6,xor_gate,0", "10,xor_gate,0"), Files.readAllLines(csv));
+    }
+
+    @Test
     void inputSpikesDriveTheNetwork(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("in.csv");
         Files.writeString(in, "step,population,neuron\n1,inputs,0\n1,inputs,1\n");
