@@ -70,3 +70,24 @@ write("nested.nir", dict(input=inp(2),
                                 edges=[["input", "lin"], ["lin", "lif"], ["lif", "output"]]),
                          output=out(2)),
       [["input", "g"], ["g", "output"]])
+# Pooling, Flatten, Scale, CubaLIF and a CubaLI readout.
+write("avgpool_scale.nir", dict(
+    input=dict(type="Input", shape=np.array([1, 4, 4])),
+    pool=dict(type="AvgPool2d", kernel_size=np.array([2, 2]), stride=np.array([2, 2]), padding=np.array([0, 0])),
+    flat=dict(type="Flatten", start_dim=np.array(0), end_dim=np.array(-1), input_type=np.array([1, 2, 2])),
+    fc=dict(type="Affine", weight=np.arange(12.0).reshape(3, 4) / 10, bias=np.array([0.1, 0.0, -0.1])),
+    scale=dict(type="Scale", scale=np.array([1.0, 2.0, 3.0])),
+    cuba=dict(type="CubaLIF", tau_syn=np.full(3, 0.002), tau_mem=np.full(3, 0.01), r=np.ones(3), v_leak=np.zeros(3),
+              v_threshold=np.ones(3), v_reset=np.zeros(3), w_in=np.full(3, 2.0)),
+    lin=dict(type="Linear", weight=np.eye(3)),
+    readout=dict(type="CubaLI", tau_syn=np.full(3, 0.002), tau_mem=np.full(3, 0.02), r=np.ones(3), v_leak=np.zeros(3),
+                 w_in=np.ones(3)),
+    output=out(3)),
+    [["input", "pool"], ["pool", "flat"], ["flat", "fc"], ["fc", "scale"], ["scale", "cuba"], ["cuba", "lin"],
+     ["lin", "readout"], ["readout", "output"]])
+write("threshold.nir", dict(input=inp(2), w=dict(type="Linear", weight=np.array([[1.0, 1.0], [2.0, -1.0]])),
+                            gate=dict(type="Threshold", threshold=np.array([2.0, 2.0])), output=out(2)),
+      [["input", "w"], ["w", "gate"], ["gate", "output"]])
+write("integrator.nir", dict(input=inp(2), w=dict(type="Linear", weight=np.eye(2)), acc=dict(type="I", r=np.ones(2)),
+                             output=out(2)),
+      [["input", "w"], ["w", "acc"], ["acc", "output"]])

@@ -137,6 +137,7 @@ class NirImportTest {
         "negative_tau.nir      | node 'lif' (LIF): tau must be positive, got -0.01",
         "missing_parameter.nir | node 'lif' (LIF): missing parameter 'v_threshold'",
         "unknown_type.nir      | node 'w': unknown NIR node type 'Banana'",
+        "integrator.nir        | node 'acc' (I): an integrator without threshold has no IR model; use IF or LI",
     })
     void badFilesNameTheNodeAndTheProblem(String file, String message) {
         Path path = Path.of("src/test/resources/nir", file);
@@ -150,6 +151,31 @@ class NirImportTest {
         Network net = NetworkLoader.load(Path.of("src/test/resources/nir/scalar_parameters.nir"), 1e-4).network();
         assertEquals(List.of(4), net.population("lif").orElseThrow().shape());
         assertEquals(List.of(0.25, 0.25, 0.25, 0.25), net.population("lif").orElseThrow().bias(), "Affine bias times r");
+    }
+
+    @Test
+    void poolingFlattenScaleAndACubaReadout() {
+        var loaded = NetworkLoader.load(Path.of("src/test/resources/nir/avgpool_scale.nir"), 1e-4);
+        Network net = loaded.network();
+        assertEquals(Map.of("input", List.of(1, 4, 4), "cuba", List.of(3), "readout", List.of(3)), shapes(net));
+        // Affine bias [0.1, 0, -0.1], scaled by [1, 2, 3], times r w_in = 2.
+        List<Double> bias = net.population("cuba").orElseThrow().bias();
+        assertEquals(0.2, bias.get(0), 1e-12);
+        assertEquals(0.0, bias.get(1), 1e-12);
+        assertEquals(-0.6, bias.get(2), 1e-12);
+        // Each input pixel reaches each neuron through the 2x2 average: weight W[j][pool(i)] / 4 * scale[j] * gain.
+        var list = (Connector.ExplicitList) projection(net, "input", "cuba").connector();
+        double gain = 1 * 2.0 * -Math.expm1(-1e-4 / 0.01) * 0.01 / 0.002;
+        var s = list.synapses().stream().filter(x -> x.pre() == 15 && x.post() == 2).findFirst().orElseThrow();
+        assertEquals((2 * 4 + 3) / 10.0 / 4 * 3 * gain, s.weight(), 1e-12); // pixel (3,3) is in pool cell (1,1)
+        assertTrue(net.recordings().stream().anyMatch(r -> r.population().equals("readout") && r.variables().equals(List.of("v"))));
+        assertTrue(loaded.warnings().stream().anyMatch(w -> w.startsWith("output 'output' carries real values")));
+    }
+
+    @Test
+    void thresholdNodesBecomeThresholdGates() {
+        Network net = NetworkLoader.load(Path.of("src/test/resources/nir/threshold.nir"), 1e-4).network();
+        assertEquals(new myelin.ir.network.ThresholdGate("gate", 2), net.models().get("gate"));
     }
 
     @Test
