@@ -16,10 +16,14 @@ sealed interface LinearOp {
 
     double[] apply(double[] x, int[] inShape);
 
+    /** Elements of a shape; a negative axis gives -1 and an overflow Integer.MAX_VALUE, both outside any limit. */
     static int size(int[] shape) {
-        int n = 1;
-        for (int d : shape) n *= d;
-        return n;
+        long n = 1;
+        for (int d : shape) {
+            if (d < 0) return -1;
+            n = Math.min(n * d, Integer.MAX_VALUE);
+        }
+        return (int) n;
     }
 
     /** {@code y = W x}, W [out, in]. */

@@ -42,6 +42,10 @@ public final class NirLowering {
 
     private enum Role { SOURCE, SPIKING, GRADED, FILTER, RELAY, DROPPED, LINEAR }
 
+    /** The largest layer the import takes, and the most synapses one composed connection may have. */
+    static final int MAX_LAYER = 1 << 24;
+    static final long MAX_COMPOSED_SYNAPSES = 20_000_000L;
+
     /** A chain from one emitting population to a population, through linear nodes and at most one folded LI. */
     private record Path(String pre, String post, List<LinearOp> ops, String filter) {}
 
@@ -84,17 +88,7 @@ public final class NirLowering {
         Map<String, Integer> depth = depths(paths);
         paths.sort(java.util.Comparator.comparing((Path p) -> depth.get(p.pre())).thenComparing(p -> depth.get(p.post()))
                 .thenComparing(Path::pre).thenComparing(Path::post));
-        Map<String, PopulationModels.Layer> layers = new LinkedHashMap<>();
-        // Populations in the order signals flow: by depth, then by name.
-        List<String> order = roles.keySet().stream().filter(n -> isPopulation(roles.get(n)))
-                .sorted(java.util.Comparator.comparing((String n) -> depth.getOrDefault(n, 0)).thenComparing(n -> n)).toList();
-        for (String n : order) layers.put(n, null);
-        for (var e : roles.entrySet()) {
-            if (isPopulation(e.getValue())) layers.put(e.getKey(), PopulationModels.layer(e.getKey(), node(e.getKey()), e.getValue() == Role.RELAY, shapes.get(e.getKey()), dt, error));
-        }
-        for (Path p : paths) {
-            if (p.filter() != null) layers.get(p.post()).addFilter(p.filter(), ((NirNode.Neuron) node(p.filter())).parameter("tau").get(0), error);
-        }
+        Map<String, PopulationModels.Layer> layers = layers(paths, depth);
         Map<String, double[]> biases = biases(layers);
 
         List<Projection> projections = new ArrayList<>();
@@ -107,8 +101,8 @@ public final class NirLowering {
         for (var layer : layers.values()) {
             models.put(layer.name(), layer.model());
             double[] bias = biases.get(layer.name());
-            List<Double> biasList = bias == null ? List.of() : Arrays.stream(bias).boxed().toList();
-            populations.add(new Population(layer.name(), layer.name(), Arrays.stream(layer.shape()).boxed().toList(), Map.of(), biasList));
+            populations.add(new Population(layer.name(), layer.name(), Arrays.stream(layer.shape()).boxed().toList(), Map.of(),
+                    bias == null ? List.of() : Arrays.stream(bias).boxed().toList()));
             if (roles.get(layer.name()) == Role.GRADED) recordings.add(new Recording(layer.name(), List.of("v")));
         }
         Network network = new Network(networkName, dt, 0, models, populations, projections, recordings, List.of());
@@ -117,6 +111,27 @@ public final class NirLowering {
         Map<String, Integer> latency = new LinkedHashMap<>();
         for (String name : layers.keySet()) latency.put(name, depth.getOrDefault(name, 0));
         return new Result(network, latency, warnings);
+    }
+
+    /** A layer per population, in the order signals flow (by depth, then name), with the LI nodes folded into each. */
+    private Map<String, PopulationModels.Layer> layers(List<Path> paths, Map<String, Integer> depth) {
+        Map<String, PopulationModels.Layer> layers = new LinkedHashMap<>();
+        roles.keySet().stream().filter(n -> isPopulation(roles.get(n)))
+                .sorted(java.util.Comparator.comparing((String n) -> depth.getOrDefault(n, 0)).thenComparing(n -> n))
+                .forEach(n -> layers.put(n, PopulationModels.layer(n, node(n), shapes.get(n), dt, error)));
+        for (Path p : paths) {
+            if (p.filter() != null) layers.get(p.post()).addFilter(p.filter(), ((NirNode.Neuron) node(p.filter())).parameter("tau").get(0), error);
+        }
+        return layers;
+    }
+
+    private int[] layerShape(String name, int[] shape) {
+        int size = LinearOp.size(shape);
+        if (size < 1 || size > MAX_LAYER) {
+            throw error.apply("node '" + name + "': shape " + Arrays.toString(shape) + " is outside what the import takes (1 to "
+                    + MAX_LAYER + " neurons)");
+        }
+        return shape;
     }
 
     private NirNode node(String name) {
@@ -134,9 +149,9 @@ public final class NirLowering {
             Role role = Role.LINEAR;
             if (n instanceof NirNode.Input in) {
                 role = Role.SOURCE;
-                shapes.put(name, in.shape());
+                shapes.put(name, layerShape(name, in.shape()));
             } else if (n instanceof NirNode.Neuron neuron) {
-                if (neuron.shape().length > 0) shapes.put(name, neuron.shape());
+                if (neuron.shape().length > 0) shapes.put(name, layerShape(name, neuron.shape()));
                 boolean feedsLayers = successors.get(name).stream().anyMatch(s -> !(node(s) instanceof NirNode.Output));
                 if (neuron.kind().spikes()) {
                     role = Role.SPIKING;
@@ -250,6 +265,10 @@ public final class NirLowering {
         }
         for (LinearOp op : p.ops()) {
             shape = op.outShape(shape, error);
+            if (LinearOp.size(shape) > MAX_LAYER || LinearOp.size(shape) < 1) {
+                throw error.apply("node '" + op.node() + "': output shape " + Arrays.toString(shape) + " is outside what the import takes (1 to "
+                        + MAX_LAYER + " elements)");
+            }
             linearOutShapes.putIfAbsent(op.node(), shape);
         }
         int[] target = shapes.get(p.post());
@@ -396,7 +415,7 @@ public final class NirLowering {
     private Connector explicit(Path p, List<LinearOp> maps, double gain, int[] preDelay, int[] postDelay, int uniform) {
         int[] preShape = shapes.get(p.pre());
         int pre = LinearOp.size(preShape);
-        long budget = 50_000_000L;
+        long budget = MAX_COMPOSED_SYNAPSES;
         List<Connector.ExplicitList.Synapse> synapses = new ArrayList<>();
         for (int i = 0; i < pre; i++) {
             double[] x = new double[pre];

@@ -20,6 +20,9 @@ import myelin.ir.diag.SourceLocation;
  * defaults that old files omit. Every problem is an {@link InputException} naming the node.
  */
 public final class NirReader {
+    /** The most elements one parameter may hold (512 MB of doubles): larger is a broken file, not a model. */
+    static final long MAX_ELEMENTS = 1L << 26;
+
     private final String path;
 
     private NirReader(String path) {
@@ -64,6 +67,7 @@ public final class NirReader {
         }
         List<NirNode.Edge> edges = new ArrayList<>();
         if (group.getChildren().get("edges") instanceof Dataset e && !e.isEmpty()) {
+            if (e.getSize() > MAX_ELEMENTS) throw error("graph " + name + ": " + e.getSize() + " edges");
             Object data = e.getDataFlat();
             if (!(data instanceof String[] flat) || flat.length % 2 != 0) {
                 throw error("graph " + name + ": 'edges' must be an E x 2 array of node names");
@@ -214,6 +218,10 @@ public final class NirReader {
 
         Tensor tensor(String name) {
             Dataset d = dataset(name);
+            if (d.getSize() > MAX_ELEMENTS) {
+                throw error("node '" + node + "' (" + type + "): parameter '" + name + "' has " + d.getSize() + " elements, more than "
+                        + MAX_ELEMENTS);
+            }
             double[] values = numbers(d, name);
             int[] shape = d.isScalar() ? new int[0] : d.getDimensions();
             for (double v : values) {
@@ -225,7 +233,9 @@ public final class NirReader {
         }
 
         int[] ints(String name) {
-            double[] values = numbers(dataset(name), name);
+            Dataset d = dataset(name);
+            if (d.getSize() > 16) throw error("node '" + node + "' (" + type + "): '" + name + "' has " + d.getSize() + " values, expected a few");
+            double[] values = numbers(d, name);
             int[] out = new int[values.length];
             for (int i = 0; i < values.length; i++) {
                 if (values[i] != Math.rint(values[i]) || Math.abs(values[i]) > Integer.MAX_VALUE) {

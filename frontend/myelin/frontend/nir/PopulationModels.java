@@ -126,7 +126,7 @@ final class PopulationModels {
         }
     }
 
-    static Layer layer(String name, NirNode node, boolean relay, int[] shape, double dt, Function<String, InputException> error) {
+    static Layer layer(String name, NirNode node, int[] shape, double dt, Function<String, InputException> error) {
         if (node instanceof NirNode.Neuron n) {
             for (var p : n.parameters().entrySet()) {
                 if (p.getValue().uniform().isEmpty()) {

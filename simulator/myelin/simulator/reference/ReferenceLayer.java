@@ -190,7 +190,7 @@ final class ReferenceLayer {
 
     private INDArray take(int channel, int step) {
         double[] slot = ring[channel][step & mask];
-        INDArray in = Nd4j.createFromArray(slot.clone()).castTo(type);
+        INDArray in = Nd4j.createFromArray(slot).castTo(type); // a copy in ND4J memory
         Arrays.fill(slot, 0);
         return in;
     }
