@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * The myelin command line. Exit codes: 0 success, 1 the input is wrong, 2 bad usage,
  * 3 verification found a mismatch, 70 an internal error (a bug in Myelin).
  */
-@Command(name = "myelin", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "myelin", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Version.class,
         description = "Neuromorphic hardware mapping compiler.",
         subcommands = {CheckCommand.class, IrCommand.class, SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {

@@ -18,6 +18,9 @@ class CliTest {
         CliRunner help = CliRunner.run("--help");
         assertEquals(0, help.exitCode());
         assertTrue(help.out().contains("check") && help.out().contains("ir"), help.out());
+        CliRunner simulateHelp = CliRunner.run("simulate", "--help");
+        assertEquals(0, simulateHelp.exitCode(), simulateHelp.err());
+        assertTrue(simulateHelp.out().contains("--engine") && simulateHelp.out().contains("--dt"), simulateHelp.out());
     }
 
     @Test
