@@ -16,8 +16,14 @@ final class NetworkFile {
             description = ".nir files only: the timestep to discretise at, in seconds (NIR stores none; default: ${DEFAULT-VALUE})")
     double dt;
 
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec command;
+
     /** Loads the network; what a NIR import could not carry over is printed as warnings. */
     NetworkLoader.Loaded load(PrintWriter err) {
+        if (!(dt > 0) || !Double.isFinite(dt)) {
+            throw new picocli.CommandLine.ParameterException(command.commandLine(), "--dt must be a positive number of seconds, got " + dt);
+        }
         NetworkLoader.Loaded loaded = NetworkLoader.load(path, dt);
         loaded.warnings().forEach(w -> err.println(path + ": warning: " + w));
         return loaded;

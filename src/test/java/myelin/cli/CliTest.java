@@ -28,6 +28,7 @@ class CliTest {
         assertEquals(2, CliRunner.run().exitCode());
         assertEquals(2, CliRunner.run("frobnicate").exitCode());
         assertEquals(2, CliRunner.run("check").exitCode());
+        assertEquals(2, CliRunner.run("check", "examples/nir/lif_norse.nir", "--dt", "-1").exitCode());
         assertEquals(2, CliRunner.run("ir", "examples/xor.snn", "--threads", "zero").exitCode());
         assertEquals(2, CliRunner.run("ir", "examples/xor.snn", "--threads", "0").exitCode());
     }
