@@ -91,7 +91,8 @@ final class BenchCommand implements Callable<Integer> {
         Network net = myelin.frontend.NetworkLoader.load(network);
         var q = Simulations.quantize(net, myelin.ir.integer.Profile.DEFAULT, network);
         ProgressBar expanding = new ProgressBar(spec.commandLine().getErr(), "expanding");
-        var engine = Simulations.engine(q, threads.threads(), expanding);
+        boolean[] observed = new boolean[net.populations().size()];
+        var engine = Simulations.engine(q, threads.threads(), expanding, observed);
         expanding.finish();
         long t1 = System.nanoTime();
         int steps = (int) Math.round(bioSeconds / net.timestep());
@@ -99,15 +100,15 @@ final class BenchCommand implements Callable<Integer> {
         if (warmUp) {
             long w0 = System.nanoTime();
             // Full-length runs: the SIMD kernel is only fast once the JIT has compiled it with its intrinsics.
-            for (int i = 0; i < 3; i++) Simulations.engine(q, threads.threads(), Expander.Progress.NONE).run(steps, (s, spikes, e) -> { });
+            for (int i = 0; i < 3; i++) Simulations.engine(q, threads.threads(), Expander.Progress.NONE, observed).run(steps, (s, spikes, e) -> { });
             warmupSeconds = (System.nanoTime() - w0) / 1e9;
         }
         int runs = repeat != null ? Math.max(1, repeat) : warmUp ? 5 : 1;
         double[] times = new double[runs];
         Simulations.Recorder recorder = null;
         for (int run = 0; run < runs; run++) {
-            var current = run == 0 ? engine : Simulations.engine(q, threads.threads(), Expander.Progress.NONE);
-            var rec = new Simulations.Recorder(current, new boolean[net.populations().size()]);
+            var current = run == 0 ? engine : Simulations.engine(q, threads.threads(), Expander.Progress.NONE, observed);
+            var rec = new Simulations.Recorder(current, observed);
             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "simulating");
             long t2 = System.nanoTime();
             current.run(steps, (step, spikes, e) -> {
@@ -116,6 +117,7 @@ final class BenchCommand implements Callable<Integer> {
             });
             times[run] = (System.nanoTime() - t2) / 1e9;
             bar.finish();
+            rec.addDirect(current);
             if (recorder != null && recorder.synapticEvents != rec.synapticEvents) {
                 throw new IllegalStateException("two runs of the same network differ: the engine is not deterministic");
             }

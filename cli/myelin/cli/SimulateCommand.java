@@ -139,7 +139,7 @@ final class SimulateCommand implements Callable<Integer> {
         QuantizedNetwork q = Simulations.quantize(net, profile, at);
         q.report().warnings().forEach(w -> err.println(at + ": warning: " + w));
         ProgressBar expanding = new ProgressBar(err, "expanding");
-        IntegerEngine e = Simulations.engine(q, threads.threads(), expanding);
+        IntegerEngine e = Simulations.engine(q, threads.threads(), expanding, recorded);
         expanding.finish();
         if (e.weightsRoundedToZero() > 0) {
             err.println(at + ": warning: " + e.weightsRoundedToZero() + " non-zero weights round to zero in profile " + profile.name());
@@ -159,6 +159,7 @@ final class SimulateCommand implements Callable<Integer> {
             if (tracer != null) tracer.commit();
         }
         bar.finish();
+        recorder.addDirect(e);
         if (e.saturations() > 0) {
             err.println(at + ": warning: a current or v saturated at the " + profile.stateBits() + "-bit state width in "
                     + e.saturations() + " population updates (see 'myelin ir " + at + " --pipeline quantize --report')");

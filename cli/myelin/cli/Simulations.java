@@ -42,9 +42,13 @@ final class Simulations {
     }
 
     /** Expands and builds the engine; the expansion's float values become garbage once converted. */
-    static IntegerEngine engine(QuantizedNetwork q, int threads, Expander.Progress progress) {
+    static IntegerEngine engine(QuantizedNetwork q, int threads, Expander.Progress progress, boolean[] observed) {
         ExpandedNetwork expanded = new Expander(threads, progress).expand(q.network());
-        return new IntegerEngine(q, expanded, threads);
+        IntegerEngine engine = new IntegerEngine(q, expanded, threads);
+        boolean[] unobserved = new boolean[observed.length];
+        for (int i = 0; i < observed.length; i++) unobserved[i] = !observed[i];
+        engine.deliverUnobservedSourcesDirectly(unobserved);
+        return engine;
     }
 
     /** Populations whose spikes are recorded: those with a 'spikes' record, or every non-source when none has. */
@@ -101,6 +105,15 @@ final class Simulations {
         @Override
         public void afterStep(int step, SpikeBuffer spikes, ReferenceEngine engine) {
             afterStep(step, spikes);
+        }
+
+        /** Adds the spikes of sources that delivered directly (one synapse each), which the steps did not list. */
+        void addDirect(IntegerEngine engine) {
+            for (int p = 0; p < spikesPerPopulation.length; p++) {
+                long direct = engine.directSpikes(p);
+                spikesPerPopulation[p] += direct;
+                synapticEvents += direct;
+            }
         }
 
         void afterStep(int step, SpikeBuffer spikes) {

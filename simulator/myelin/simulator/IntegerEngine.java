@@ -82,7 +82,7 @@ public final class IntegerEngine {
         sliceSpikes = new SpikeBuffer[this.threads];
         for (int t = 0; t < this.threads; t++) sliceSpikes[t] = new SpikeBuffer();
         scratch = new PopulationState.Scratch[this.threads];
-        for (int t = 0; t < this.threads; t++) scratch[t] = new PopulationState.Scratch();
+        for (int t = 0; t < this.threads; t++) scratch[t] = new PopulationState.Scratch(t, populations.length);
         initialise(net);
     }
 
@@ -119,9 +119,43 @@ public final class IntegerEngine {
         throw new IllegalArgumentException("no current " + variable);
     }
 
+    /**
+     * Lets the Poisson populations marked {@code unobserved} whose one projection is
+     * one-to-one with a constant weight and delay deliver straight into their target's ring:
+     * the same integer additions, without listing their spikes. Their spikes then no longer
+     * reach the observer; {@link #directSpikes} counts them. Call before running.
+     */
+    public void deliverUnobservedSourcesDirectly(boolean[] unobserved) {
+        for (PopulationState p : populations) {
+            SynapseRows[] rows = outgoing[p.index];
+            boolean eligible = unobserved[p.index] && p.model instanceof IntModel.Poisson && p.forcedSteps.length == 0
+                    && rows.length == 1 && rows[0].weights == null && rows[0].delays == null && oneToOne(rows[0], p.size);
+            p.direct = eligible ? rows[0] : null;
+            p.directTarget = eligible ? populations[rows[0].postPopulation] : null;
+        }
+    }
+
+    private static boolean oneToOne(SynapseRows rows, int size) {
+        if (rows.table.size() != size) return false;
+        for (int n = 0; n < size; n++) {
+            if (rows.table.rowEnd(n) - rows.table.rowStart(n) != 1 || rows.table.post(rows.table.rowStart(n)) != n) return false;
+        }
+        return true;
+    }
+
+    /** Spikes so far of a population that delivers directly (0 for the others: their spikes reach the observer). */
+    public long directSpikes(int population) {
+        long sum = 0;
+        for (PopulationState.Scratch s : scratch) sum += s.directSpikes[population];
+        return sum;
+    }
+
     /** Adds an external spike of (population, neuron) at a step; call before running that step. */
     public void inject(String population, int neuron, int atStep) {
         PopulationState p = populations[indexOf(population)];
+        // A source with external spikes lists them: it goes back to ordinary delivery.
+        p.direct = null;
+        p.directTarget = null;
         int n = p.forcedSteps.length;
         p.forcedSteps = java.util.Arrays.copyOf(p.forcedSteps, n + 1);
         p.forcedNeurons = java.util.Arrays.copyOf(p.forcedNeurons, n + 1);

@@ -22,6 +22,13 @@ final class PopulationState {
     final long[] rng;
     /** Each neuron's constant input in v integers, or null (docs/semantics.md). */
     int[] bias;
+    /**
+     * A Poisson source whose spikes no observer sees and whose one projection is one-to-one
+     * with a constant weight and delay adds count * weight straight into its target's ring
+     * (the same additions delivery would make) instead of listing its spikes.
+     */
+    SynapseRows direct;
+    PopulationState directTarget;
     /** External and spike-array spikes, sorted by step then neuron. */
     int[] forcedSteps = new int[0];
     int[] forcedNeurons = new int[0];
@@ -105,15 +112,24 @@ final class PopulationState {
         if (model instanceof IntModel.Lif m) updateLif(m, step, from, to, out, scratch);
         else if (model instanceof IntModel.IntegrateAndFire m) updateIf(m, step, from, to, out, scratch);
         else if (model instanceof IntModel.Gate m) updateGate(m, step, from, to, out, scratch);
+        else if (model instanceof IntModel.Poisson m && direct != null) updatePoissonDirect(m, step, from, to, scratch);
         else if (model instanceof IntModel.Poisson m) updatePoisson(m, step, from, to, out);
         else emitForced(step, from, to, out);
     }
 
     /** Per-thread buffers for one slice's input. */
     static final class Scratch {
+        final int worker;
         int[][] input = new int[0][0];
         int[] spiked = new int[0];
         long saturations;
+        /** Spikes of directly delivering sources, per population. */
+        final long[] directSpikes;
+
+        Scratch(int worker, int populations) {
+            this.worker = worker;
+            this.directSpikes = new long[populations];
+        }
 
         int[] channel(int c, int length) {
             if (input.length <= c) input = java.util.Arrays.copyOf(input, c + 1);
@@ -227,6 +243,24 @@ final class PopulationState {
             while (u >= cdf[count]) count++;
             if (count > 0 || forcedSteps.length > 0) emit(out, step, n, count);
         }
+    }
+
+    /** As updatePoisson, with each neuron's spikes added to its one target's ring slot at once. */
+    private void updatePoissonDirect(IntModel.Poisson m, int step, int from, int to, Scratch scratch) {
+        long[] cdf = m.cdf();
+        int[] ring = directTarget.rings[scratch.worker];
+        int base = directTarget.ringIndex(step + direct.constantDelay, direct.channel, 0);
+        int weight = direct.constantWeight;
+        long spikes = 0;
+        for (int n = from; n < to; n++) {
+            rng[n] += 0x9E3779B97F4A7C15L;
+            long u = SplitMix64.mix(rng[n]) >>> 32;
+            int count = 0;
+            while (u >= cdf[count]) count++;
+            ring[base + n] += count * weight;
+            spikes += count;
+        }
+        scratch.directSpikes[index] += spikes;
     }
 
     private void emitForced(int step, int from, int to, SpikeBuffer out) {

@@ -14,7 +14,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The engine gives the same bits on any thread count, and its SIMD kernel equals its scalar path. */
+/**
+ * The engine gives the same bits on any thread count, its SIMD kernel equals its scalar path,
+ * and sources delivering directly change nothing but the spike lists.
+ */
 class EngineProperties {
     @Provide
     Arbitrary<Network> networks() {
@@ -58,5 +61,63 @@ class EngineProperties {
             return;
         }
         assertEquals(one, Engines.run(Engines.engine(net, Profile.LOIHI, 3), 40));
+    }
+
+    /** Sources delivering straight into their targets' rings give the same bits everywhere else, and the same counts. */
+    @Property(tries = 150)
+    void directSourceDeliveryChangesNothingElse(@ForAll("networks") Network net) {
+        IntegerEngine listed;
+        IntegerEngine direct;
+        try {
+            listed = Engines.engine(net, Profile.DEFAULT, 2);
+            direct = Engines.engine(net, Profile.DEFAULT, 2);
+        } catch (InputException e) {
+            Assume.that(false);
+            return;
+        }
+        boolean[] sources = new boolean[net.populations().size()];
+        for (int i = 0; i < sources.length; i++) sources[i] = net.modelOf(net.populations().get(i)).isSource();
+        direct.deliverUnobservedSourcesDirectly(sources);
+        List<Object> fromListed = Engines.run(listed, 60);
+        List<Object> fromDirect = Engines.run(direct, 60);
+        long[] listedSourceSpikes = sourceSpikes(fromListed, sources);
+        long[] directSourceSpikes = sourceSpikes(fromDirect, sources);
+        assertEquals(withoutSources(fromListed, sources), withoutSources(fromDirect, sources));
+        for (int p = 0; p < sources.length; p++) {
+            assertEquals(listedSourceSpikes[p], directSourceSpikes[p] + direct.directSpikes(p), "spikes of population " + p);
+        }
+    }
+
+    private static long[] sourceSpikes(List<Object> trace, boolean[] sources) {
+        long[] counts = new long[sources.length];
+        for (Object o : trace) if (o instanceof Engines.Spike s && sources[s.population()]) counts[s.population()] += s.count();
+        return counts;
+    }
+
+    private static List<Object> withoutSources(List<Object> trace, boolean[] sources) {
+        return trace.stream().filter(o -> !(o instanceof Engines.Spike s && sources[s.population()])).toList();
+    }
+
+    @org.junit.jupiter.api.Test
+    void poissonBackgroundDeliversDirectly() {
+        Network net = myelin.frontend.SnnFrontend.parse("<test>", """
+                network bg {
+                  timestep = 0.1 ms;
+                  seed = 7;
+                  model cell : lif { tau_m = 10 ms; v_rest = 0 mV; v_reset = 0 mV; v_threshold = 10 mV; refractory = 1 ms; }
+                  population drive : poisson [50] { rate = 20000 Hz; }
+                  population cells : cell [50];
+                  projection drive -> cells : one_to_one { weight = 0.4 mV; delay = 0.3 ms; }
+                }
+                """);
+        IntegerEngine listed = Engines.engine(net, Profile.DEFAULT, 1);
+        IntegerEngine direct = Engines.engine(net, Profile.DEFAULT, 1);
+        boolean[] drive = {true, false};
+        direct.deliverUnobservedSourcesDirectly(drive);
+        List<Object> a = Engines.run(listed, 500);
+        List<Object> b = Engines.run(direct, 500);
+        assertEquals(withoutSources(a, drive), b);
+        assertEquals(sourceSpikes(a, drive)[0], direct.directSpikes(0));
+        org.junit.jupiter.api.Assertions.assertTrue(b.stream().anyMatch(o -> o instanceof Engines.Spike), "the cells fire");
     }
 }
