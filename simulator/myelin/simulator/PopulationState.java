@@ -20,6 +20,7 @@ final class PopulationState {
     final int[][] current;
     final int[] refractory;
     final long[] rng;
+    private final PoissonCounts poissonCounts;
     /** Each neuron's constant input in v integers, or null (docs/semantics.md). */
     int[] bias;
     /**
@@ -68,6 +69,7 @@ final class PopulationState {
         int currents = model instanceof IntModel.Lif lif ? lif.synapseTypes() : 0;
         this.current = new int[currents][size];
         this.refractory = membrane ? new int[size] : null;
+        poissonCounts = model instanceof IntModel.Poisson m ? new PoissonCounts(m.cdf()) : null;
         if (model instanceof IntModel.Poisson) {
             rng = new long[size];
             long stream = SplitMix64.derive(seed, SplitMix64.hash("poisson/" + name));
@@ -112,8 +114,8 @@ final class PopulationState {
         if (model instanceof IntModel.Lif m) updateLif(m, step, from, to, out, scratch);
         else if (model instanceof IntModel.IntegrateAndFire m) updateIf(m, step, from, to, out, scratch);
         else if (model instanceof IntModel.Gate m) updateGate(m, step, from, to, out, scratch);
-        else if (model instanceof IntModel.Poisson m && direct != null) updatePoissonDirect(m, step, from, to, scratch);
-        else if (model instanceof IntModel.Poisson m) updatePoisson(m, step, from, to, out);
+        else if (model instanceof IntModel.Poisson && direct != null) updatePoissonDirect(step, from, to, scratch);
+        else if (model instanceof IntModel.Poisson) updatePoisson(step, from, to, out);
         else emitForced(step, from, to, out);
     }
 
@@ -234,29 +236,23 @@ final class PopulationState {
         }
     }
 
-    private void updatePoisson(IntModel.Poisson m, int step, int from, int to, SpikeBuffer out) {
-        long[] cdf = m.cdf();
+    private void updatePoisson(int step, int from, int to, SpikeBuffer out) {
         for (int n = from; n < to; n++) {
             rng[n] += 0x9E3779B97F4A7C15L;
-            long u = SplitMix64.mix(rng[n]) >>> 32;
-            int count = 0;
-            while (u >= cdf[count]) count++;
+            int count = poissonCounts.count(SplitMix64.mix(rng[n]) >>> 32);
             if (count > 0 || forcedSteps.length > 0) emit(out, step, n, count);
         }
     }
 
     /** As updatePoisson, with each neuron's spikes added to its one target's ring slot at once. */
-    private void updatePoissonDirect(IntModel.Poisson m, int step, int from, int to, Scratch scratch) {
-        long[] cdf = m.cdf();
+    private void updatePoissonDirect(int step, int from, int to, Scratch scratch) {
         int[] ring = directTarget.rings[scratch.worker];
         int base = directTarget.ringIndex(step + direct.constantDelay, direct.channel, 0);
         int weight = direct.constantWeight;
         long spikes = 0;
         for (int n = from; n < to; n++) {
             rng[n] += 0x9E3779B97F4A7C15L;
-            long u = SplitMix64.mix(rng[n]) >>> 32;
-            int count = 0;
-            while (u >= cdf[count]) count++;
+            int count = poissonCounts.count(SplitMix64.mix(rng[n]) >>> 32);
             ring[base + n] += count * weight;
             spikes += count;
         }
