@@ -11,9 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The NIR exports of ../shared/nir through the CLI, as a user runs them. */
+/** The NIR exports of ../shared/nir (copied into the test resources) through the CLI, as a user runs them. */
 class NirCliTest {
-    private static final String NIR = "../shared/nir/";
+    private static final String NIR = "src/test/resources/nir/shared/";
 
     /** The input column of lif_exact.csv as a spike file for population 'input'. */
     private static Path lifInput(Path dir) throws Exception {

@@ -3,9 +3,12 @@ package myelin.frontend.nir;
 import java.nio.file.Path;
 import myelin.frontend.NetworkLoader;
 
-/** The real NIR exports in ../shared/nir (see its README), loaded at the default timestep unless told. */
+/**
+ * The real NIR exports of ../shared/nir (see its README), as copied into the test
+ * resources; loaded at the default timestep unless told.
+ */
 final class SharedNir {
-    static final Path ROOT = Path.of("..", "shared", "nir");
+    static final Path ROOT = Path.of("src", "test", "resources", "nir", "shared");
 
     private SharedNir() {}
 

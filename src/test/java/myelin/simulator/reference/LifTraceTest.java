@@ -21,11 +21,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Rung 1 of the verification ladder: Norse's LIF export, driven by the input column of the
- * exact solution recorded in ../shared/nir/lif/lif_exact.csv (1000 steps at 0.1 ms).
+ * exact solution recorded in ../shared/nir/lif/lif_exact.csv (1000 steps at 0.1 ms; both
+ * copied into the test resources).
  */
 class LifTraceTest {
-    private static final Path NIR = Path.of("..", "shared", "nir", "lif", "lif_norse.nir");
-    private static final Path EXACT = Path.of("..", "shared", "nir", "lif", "lif_exact.csv");
+    private static final Path NIR = Path.of("src", "test", "resources", "nir", "shared", "lif", "lif_norse.nir");
+    private static final Path EXACT = Path.of("src", "test", "resources", "nir", "shared", "lif", "lif_exact.csv");
     /** Rows (1-based) of lif_exact.csv with an output spike. */
     private static final List<Integer> SPIKE_ROWS = List.of(461, 511, 711, 761);
 
