@@ -398,10 +398,7 @@ public final class NirLowering {
         double weight = gain;
         if (!perSynapseDelays) {
             if (maps.isEmpty()) connector = new Connector.OneToOne();
-            else if (maps.size() == 1 && maps.get(0) instanceof LinearOp.Conv c) connector = PopulationModels.conv2d(c.conv(), null);
-            else if (maps.size() == 2 && maps.get(0) instanceof LinearOp.Pool pool && maps.get(1) instanceof LinearOp.Conv c) {
-                connector = PopulationModels.conv2d(c.conv(), PopulationModels.poolBefore(pool.pool(), shapes.get(p.pre())));
-            }
+            else if (convolutionShapes(p, maps)) connector = convolution(p, maps);
         }
         if (connector == null) {
             connector = explicit(p, maps, gain, preDelay, postDelay, uniform);
@@ -409,6 +406,24 @@ public final class NirLowering {
         }
         if (post.model() instanceof ThresholdGate) checkIntegerWeights(p, connector, weight);
         return new Projection(name, p.pre(), p.post(), connector, new Distribution.Constant(weight), delay, synapse);
+    }
+
+    /** Whether the IR's conv2d can connect these populations: [C,H,W] both sides, the target shaped as the output. */
+    private boolean convolutionShapes(Path p, List<LinearOp> maps) {
+        if (!(maps.get(maps.size() - 1) instanceof LinearOp.Conv) || shapes.get(p.pre()).length != 3) return false;
+        int[] shape = shapes.get(p.pre());
+        for (LinearOp op : maps) shape = op.outShape(shape, LinearOp.CHECKED);
+        return Arrays.equals(shape, shapes.get(p.post()));
+    }
+
+    /** A single Conv2d, or a pooling and a Conv2d folded into one kernel; null when the IR's conv2d cannot say it. */
+    private Connector.Conv2d convolution(Path p, List<LinearOp> maps) {
+        if (maps.size() == 1) return PopulationModels.conv2d(((LinearOp.Conv) maps.get(0)).conv(), null);
+        if (maps.size() == 2 && maps.get(0) instanceof LinearOp.Pool pool) {
+            PopulationModels.PoolFactor factor = PopulationModels.poolBefore(pool.pool(), shapes.get(p.pre()));
+            return factor == null ? null : PopulationModels.conv2d(((LinearOp.Conv) maps.get(1)).conv(), factor);
+        }
+        return null;
     }
 
     /** The path composed exactly: each pre neuron's unit vector pushed through the chain gives its row. */

@@ -91,3 +91,12 @@ write("threshold.nir", dict(input=inp(2), w=dict(type="Linear", weight=np.array(
 write("integrator.nir", dict(input=inp(2), w=dict(type="Linear", weight=np.eye(2)), acc=dict(type="I", r=np.ones(2)),
                              output=out(2)),
       [["input", "w"], ["w", "acc"], ["acc", "output"]])
+# A pooling whose window does not tile the input (5 rows, window 2): it cannot fold into the convolution.
+write("pool_odd.nir", dict(
+    input=dict(type="Input", shape=np.array([1, 5, 5])),
+    pool=dict(type="SumPool2d", kernel_size=np.array([2, 2]), stride=np.array([2, 2]), padding=np.array([0, 0])),
+    conv=dict(type="Conv2d", weight=np.full((1, 1, 1, 1), 2.0), bias=np.zeros(1), stride=np.array([1, 1]),
+              padding=np.array([0, 0]), dilation=np.array([1, 1]), groups=np.array(1), input_shape=np.array([2, 2])),
+    cells=dict(type="IF", r=np.ones((1, 2, 2)), v_threshold=np.ones((1, 2, 2)), v_reset=np.zeros((1, 2, 2))),
+    output=dict(type="Output", shape=np.array([1, 2, 2]))),
+    [["input", "pool"], ["pool", "conv"], ["conv", "cells"], ["cells", "output"]])

@@ -171,6 +171,16 @@ class NirImportTest {
     }
 
     @Test
+    void aPoolingThatDoesNotTileStaysExact() {
+        Network net = NetworkLoader.load(Path.of("src/test/resources/nir/pool_odd.nir"), 1).network();
+        var list = assertInstanceOf(Connector.ExplicitList.class, projection(net, "input", "cells").connector());
+        // Rows and columns 0-3 pool into the 2x2 map; row 4 and column 4 are dropped, as the pooling drops them.
+        assertEquals(16, list.synapses().size());
+        assertTrue(list.synapses().stream().noneMatch(s -> s.pre() / 5 == 4 || s.pre() % 5 == 4));
+        assertTrue(list.synapses().stream().allMatch(s -> s.weight() == 2.0), "kernel 2 times the IF gain r dt = 1");
+    }
+
+    @Test
     void thresholdNodesBecomeThresholdGates() {
         Network net = NetworkLoader.load(Path.of("src/test/resources/nir/threshold.nir"), 1e-4).network();
         assertEquals(new myelin.ir.network.ThresholdGate("gate", 2), net.models().get("gate"));
