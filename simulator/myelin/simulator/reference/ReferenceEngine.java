@@ -13,6 +13,7 @@ import myelin.ir.synapses.SplitMix64;
 import myelin.ir.synapses.SynapseTable;
 import myelin.simulator.SpikeBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The floating-point reference: the network's physical model, with no quantization, on
@@ -53,6 +54,8 @@ public final class ReferenceEngine {
     private int step;
 
     public ReferenceEngine(ExpandedNetwork expanded, Precision precision) {
+        // Per-population vectors are small: ND4J's OpenMP threads cost more per operation than they save.
+        Nd4j.getEnvironment().setMaxMasterThreads(1);
         this.network = expanded.network();
         double dt = network.timestep();
         List<Population> pops = network.populations();

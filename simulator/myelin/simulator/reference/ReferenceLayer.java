@@ -18,6 +18,7 @@ import myelin.simulator.SpikeBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The state of one population in the reference engine. Each step's input is held over the
@@ -39,6 +40,12 @@ final class ReferenceLayer {
     private INDArray[] currents = new INDArray[0];
     private INDArray refractory;
     private INDArray bias;
+    /** Work vectors, allocated once: ND4J's cost is per operation and per allocation, not per element. */
+    private INDArray[] input = new INDArray[0];
+    private INDArray drive;
+    private INDArray active;
+    private INDArray start;
+    private INDArray end;
     /** Per channel, e^(-dt/tau) of each current; and each channel's factor from a physical weight to v units. */
     private double[] keep = new double[0];
     final double[] weightScale;
@@ -106,6 +113,12 @@ final class ReferenceLayer {
         if (kind == Kind.LEAKY || kind == Kind.INTEGRATE) {
             v = Nd4j.zeros(type, size);
             refractory = Nd4j.zeros(type, size);
+            input = new INDArray[channels()];
+            for (int c = 0; c < input.length; c++) input[c] = Nd4j.zeros(type, size);
+            drive = Nd4j.zeros(type, size);
+            active = Nd4j.zeros(type, size);
+            start = Nd4j.zeros(type, size);
+            end = Nd4j.zeros(type, size);
             if (p.hasBias()) bias = Nd4j.createFromArray(p.bias().stream().mapToDouble(Double::doubleValue).toArray()).castTo(type);
         }
     }
@@ -188,11 +201,18 @@ final class ReferenceLayer {
         }
     }
 
+    /** This step's input on a channel, moved from the ring into its work vector (the slot is cleared). */
     private INDArray take(int channel, int step) {
         double[] slot = ring[channel][step & mask];
-        INDArray in = Nd4j.createFromArray(slot).castTo(type); // a copy in ND4J memory
+        input[channel].data().setData(slot);
         Arrays.fill(slot, 0);
-        return in;
+        return input[channel];
+    }
+
+    /** active = 1 where the refractory counter is 0, else 0; then the counters count down. */
+    private void refractoryStep() {
+        Transforms.min(active.assign(refractory), 1.0, false).rsubi(1.0);
+        Transforms.max(refractory.subi(1.0), 0.0, false);
     }
 
     /** One step: this population's spikes (with forced ones, in neuron order) go to {@code out}. */
@@ -216,30 +236,24 @@ final class ReferenceLayer {
     }
 
     private int[] leakyStep(int step) {
-        INDArray direct = currents.length == 0 ? take(0, step) : null;
-        INDArray drive = Nd4j.zeros(type, size);
-        for (int c = 0; c < currents.length; c++) {
-            currents[c].muli(keep[c]).addi(take(c, step));
-            drive.addi(currents[c]);
-        }
-        if (bias != null) drive.addi(bias);
+        if (bias != null) drive.assign(bias);
+        else drive.assign(0);
+        for (int c = 0; c < currents.length; c++) drive.addi(currents[c].muli(keep[c]).addi(take(c, step)));
         // The level v relaxes to over this step: the drive, plus direct input spread over the step.
-        INDArray level = direct == null ? drive : drive.addi(direct.divi(dv));
-        INDArray active = refractory.lte(0).castTo(type);
-        INDArray start = v.dup();
-        INDArray end = level.add(v.sub(level).muli(a));
+        if (currents.length == 0) drive.addi(take(0, step).divi(dv));
+        refractoryStep();
+        start.assign(v);
+        end.assign(v).subi(drive).muli(a).addi(drive);
         v.addi(end.subi(v).muli(active));
-        refractory.subi(1).muli(refractory.gt(0).castTo(type));
-        return spikes ? crossings(start, active, level, false) : null;
+        return spikes ? crossings(start, active, drive, false) : null;
     }
 
     private int[] integrateStep(int step) {
         INDArray rate = take(0, step);
         if (bias != null) rate.addi(bias);
-        INDArray active = refractory.lte(0).castTo(type);
-        INDArray start = v.dup();
-        v.addi(rate.mul(active));
-        refractory.subi(1).muli(refractory.gt(0).castTo(type));
+        refractoryStep();
+        start.assign(v);
+        v.addi(end.assign(rate).muli(active));
         return crossings(start, active, rate, true);
     }
 
@@ -251,7 +265,7 @@ final class ReferenceLayer {
      * with a crossing.
      */
     private int[] crossings(INDArray start, INDArray active, INDArray level, boolean linear) {
-        double[] end = v.toDoubleVector();
+        double[] end = values(v);
         int[] counts = null;
         double[] v0 = null;
         double[] u = null;
@@ -259,9 +273,9 @@ final class ReferenceLayer {
         for (int n = 0; n < size; n++) {
             if (!(end[n] > threshold)) continue;
             if (v0 == null) {
-                v0 = start.toDoubleVector();
-                u = level.toDoubleVector();
-                on = active.toDoubleVector();
+                v0 = values(start);
+                u = values(level);
+                on = values(active);
             }
             if (on[n] == 0) continue;
             double left = v0[n] > threshold ? 1 : 1 - timeTo(v0[n], threshold, u[n], linear);
@@ -274,6 +288,19 @@ final class ReferenceLayer {
         return counts;
     }
 
+    /** A vector's values, read in bulk through its NIO view (INDArray.toDoubleVector reads element by element). */
+    private double[] values(INDArray a) {
+        double[] out = new double[size];
+        if (type == DataType.DOUBLE) {
+            a.data().asNioDouble().get(out);
+        } else {
+            float[] f = new float[size];
+            a.data().asNioFloat().get(f);
+            for (int i = 0; i < size; i++) out[i] = f[i];
+        }
+        return out;
+    }
+
     /** v after a fraction t of the step from x: towards level u (leaky), or by rate u per step (IF). */
     private double follow(double x, double t, double u, boolean linear) {
         return linear ? x + u * t : u + (x - u) * Math.exp(-t * dt / tau);
@@ -283,13 +310,6 @@ final class ReferenceLayer {
     private double timeTo(double x, double target, double u, boolean linear) {
         if (linear) return u > 0 ? (target - x) / u : 1;
         return u > target ? Math.log((u - x) / (u - target)) * tau / dt : 1;
-    }
-
-    private static boolean[] toBooleans(INDArray mask) {
-        double[] d = mask.toDoubleVector();
-        boolean[] b = new boolean[d.length];
-        for (int i = 0; i < d.length; i++) b[i] = d[i] != 0;
-        return b;
     }
 
     private int[] gateStep(int step) {
