@@ -57,7 +57,8 @@ final class SimulateCommand implements Callable<Integer> {
     List<String> record = List.of();
 
     @Option(names = "--trace", paramLabel = "FILE",
-            description = "write traced state here (CSV: step,population,neuron,variable,integer,value,unit); exact engine")
+            description = "write traced state here (CSV: step,population,neuron,variable,integer,value,unit; "
+                    + "the reference engine leaves integer empty)")
     Path trace;
 
     @picocli.CommandLine.Mixin
@@ -83,9 +84,7 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter out = cli.getOut();
         PrintWriter err = cli.getErr();
         if (!record.isEmpty() && trace == null) throw new CommandLine.ParameterException(cli, "--record needs --trace FILE for the values");
-        if (trace != null && (engine != Engine.exact || compare)) {
-            throw new CommandLine.ParameterException(cli, "--trace records the integer state: it needs --engine exact without --compare");
-        }
+        if (trace != null && compare) throw new CommandLine.ParameterException(cli, "--trace records one engine: it does not go with --compare");
         NetworkLoader.Loaded loaded = file.load(err);
         Network net = loaded.network();
         for (String var : record) {
@@ -168,7 +167,8 @@ final class SimulateCommand implements Callable<Integer> {
                 e.threads(), e.threads() == 1 ? "" : "s"));
     }
 
-    private Run runReference(Network net, ReferenceEngine.Precision precision, List<SpikeCsv.Spike> inputs, boolean[] recorded) {
+    private Run runReference(Network net, ReferenceEngine.Precision precision, List<SpikeCsv.Spike> inputs, boolean[] recorded)
+            throws java.io.IOException {
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar expanding = new ProgressBar(err, "expanding");
         ReferenceEngine e = Simulations.reference(net, precision, threads.threads(), expanding);
@@ -177,11 +177,16 @@ final class SimulateCommand implements Callable<Integer> {
         var recorder = new Simulations.Recorder(e, recorded);
         ProgressBar bar = new ProgressBar(err, compare ? "simulating (reference)" : "simulating");
         long start = System.nanoTime();
-        e.run(steps, (step, spikes, engine) -> {
-            recorder.afterStep(step, spikes, engine);
-            if ((step & 63) == 0) bar.update(step, steps);
-        });
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds;
+        try (TraceWriter tracer = trace == null ? null : TraceWriter.open(trace, net, record)) {
+            e.run(steps, (step, spikes, engine) -> {
+                recorder.afterStep(step, spikes, engine);
+                if (tracer != null) tracer.afterStep(step, spikes, engine);
+                if ((step & 63) == 0) bar.update(step, steps);
+            });
+            seconds = (System.nanoTime() - start) / 1e9;
+            if (tracer != null) tracer.commit();
+        }
         bar.finish();
         return new Run(recorder, seconds, "reference engine, " + precisionName + " (ND4J)");
     }

@@ -14,13 +14,15 @@ import myelin.ir.integer.QuantizedNetwork;
 import myelin.ir.network.Network;
 import myelin.simulator.IntegerEngine;
 import myelin.simulator.SpikeBuffer;
+import myelin.simulator.reference.ReferenceEngine;
 
 /**
  * State probes: after every step, the integer value of each traced variable and the
- * physical value it stands for, as CSV {@code step,population,neuron,variable,integer,value,unit}.
- * Rows stream to a temporary file that replaces the target only when the run succeeds.
+ * physical value it stands for, as CSV {@code step,population,neuron,variable,integer,value,unit};
+ * on the reference engine the integer column is empty. Rows stream to a temporary file
+ * that replaces the target only when the run succeeds.
  */
-final class TraceWriter implements IntegerEngine.Observer, AutoCloseable {
+final class TraceWriter implements IntegerEngine.Observer, ReferenceEngine.Observer, AutoCloseable {
     static final String HEADER = "step,population,neuron,variable,integer,value,unit";
 
     private record Probe(int population, String name, String variable, int channel, double scale, double offset,
@@ -75,6 +77,21 @@ final class TraceWriter implements IntegerEngine.Observer, AutoCloseable {
         return new TraceWriter(target, probes);
     }
 
+    /** Probes for the reference engine, whose state is physical already (volts, weight units). */
+    static TraceWriter open(Path target, Network net, List<String> requested) throws IOException {
+        List<Probe> probes = new ArrayList<>();
+        for (int p = 0; p < net.populations().size(); p++) {
+            var pop = net.populations().get(p);
+            var model = net.modelOf(pop);
+            boolean currents = model.weightDimension().equals(myelin.ir.units.Dimension.CURRENT);
+            for (String var : tracedVariables(net, pop.name(), requested)) {
+                boolean v = var.equals("v");
+                probes.add(new Probe(p, pop.name(), var, -1, v || !currents ? 1e3 : 1e12, 0, v || !currents ? "mV" : "pA", pop.size()));
+            }
+        }
+        return new TraceWriter(target, probes);
+    }
+
     boolean isEmpty() {
         return probes.isEmpty();
     }
@@ -92,6 +109,22 @@ final class TraceWriter implements IntegerEngine.Observer, AutoCloseable {
                             .append(String.format(Locale.ROOT, "%.6g", probe.offset() + value * probe.scale()))
                             .append(',').append(probe.unit());
                     out.write(line.toString());
+                    out.newLine();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void afterStep(int step, SpikeBuffer spikes, ReferenceEngine engine) {
+        try {
+            for (Probe probe : probes) {
+                for (int n = 0; n < probe.size(); n++) {
+                    double value = engine.state(probe.population(), probe.variable(), n).orElseThrow();
+                    out.write(step + "," + probe.name() + "," + n + "," + probe.variable() + ",,"
+                            + String.format(Locale.ROOT, "%.9g", value * probe.scale()) + "," + probe.unit());
                     out.newLine();
                 }
             }

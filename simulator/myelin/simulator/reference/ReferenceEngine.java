@@ -162,7 +162,7 @@ public final class ReferenceEngine {
         return degree;
     }
 
-    /** A state variable in physical units ("v" in volts, "i_NAME" in volts of drive), or empty. */
+    /** A state variable in physical units ("v" in volts, "i_NAME" in the model's weight unit), or empty. */
     public java.util.OptionalDouble state(int population, String variable, int neuron) {
         Population pop = network.populations().get(population);
         return layers[population].value(variable, neuron, network.modelOf(pop).synapses());

@@ -346,11 +346,13 @@ final class ReferenceLayer {
         return counts;
     }
 
-    /** A state variable in physical units: "v" (volts) or "i_NAME" (v units). */
+    /** A state variable in physical units: "v" (volts) or "i_NAME" (the model's weight unit, as the integer trace). */
     java.util.OptionalDouble value(String variable, int neuron, List<SynapseType> synapses) {
         if (variable.equals("v") && v != null) return java.util.OptionalDouble.of(v.getDouble(neuron) + vRest);
         for (int c = 0; c < synapses.size() && c < currents.length; c++) {
-            if (("i_" + synapses.get(c).name()).equals(variable)) return java.util.OptionalDouble.of(currents[c].getDouble(neuron));
+            if (("i_" + synapses.get(c).name()).equals(variable)) {
+                return java.util.OptionalDouble.of(currents[c].getDouble(neuron) / weightScale[c]);
+            }
         }
         return java.util.OptionalDouble.empty();
     }
