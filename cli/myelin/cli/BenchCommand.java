@@ -112,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "simulating");
             long t2 = System.nanoTime();
             current.run(steps, (step, spikes, e) -> {
-                rec.afterStep(step, spikes, e);
+                rec.afterStep(step, spikes);
                 if ((step & 255) == 0) bar.update(step, steps);
             });
             times[run] = (System.nanoTime() - t2) / 1e9;

@@ -126,6 +126,35 @@ final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** One engine's steps as a sink for the step hook (the engines' own observers differ). */
+    @FunctionalInterface
+    private interface Steps {
+        void run(StepHook hook);
+    }
+
+    @FunctionalInterface
+    private interface StepHook {
+        void afterStep(int step, myelin.simulator.SpikeBuffer spikes);
+    }
+
+    /** Runs the steps with the recorder, the trace (published only on success) and a progress bar; returns seconds. */
+    private double timed(String engineName, Simulations.Recorder recorder, TraceWriter tracer, Steps steps) throws java.io.IOException {
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), compare ? "simulating (" + engineName + ")" : "simulating");
+        long start = System.nanoTime();
+        double seconds;
+        try (tracer) {
+            steps.run((step, spikes) -> {
+                recorder.afterStep(step, spikes);
+                if (tracer != null) tracer.afterStep(step);
+                if ((step & 63) == 0) bar.update(step, this.steps);
+            });
+            seconds = (System.nanoTime() - start) / 1e9;
+            if (tracer != null) tracer.commit();
+        }
+        bar.finish();
+        return seconds;
+    }
+
     private static boolean[] all(Network net) {
         boolean[] all = new boolean[net.populations().size()];
         java.util.Arrays.fill(all, true);
@@ -145,19 +174,8 @@ final class SimulateCommand implements Callable<Integer> {
         }
         for (var s : inputs) e.inject(s.population(), s.neuron(), s.step());
         var recorder = new Simulations.Recorder(e, recorded);
-        ProgressBar bar = new ProgressBar(err, compare ? "simulating (exact)" : "simulating");
-        long start = System.nanoTime();
-        double seconds;
-        try (TraceWriter tracer = trace == null ? null : TraceWriter.open(trace, q, record)) {
-            e.run(steps, (step, spikes, engine) -> {
-                recorder.afterStep(step, spikes, engine);
-                if (tracer != null) tracer.afterStep(step, spikes, engine);
-                if ((step & 63) == 0) bar.update(step, steps);
-            });
-            seconds = (System.nanoTime() - start) / 1e9;
-            if (tracer != null) tracer.commit();
-        }
-        bar.finish();
+        double seconds = timed("exact", recorder, trace == null ? null : TraceWriter.open(trace, q, record, e),
+                hook -> e.run(steps, (step, spikes, engine) -> hook.afterStep(step, spikes)));
         recorder.addDirect(e);
         if (e.saturations() > 0) {
             err.println(at + ": warning: a current or v saturated at the " + profile.stateBits() + "-bit state width in "
@@ -175,19 +193,8 @@ final class SimulateCommand implements Callable<Integer> {
         expanding.finish();
         for (var s : inputs) e.inject(s.population(), s.neuron(), s.step());
         var recorder = new Simulations.Recorder(e, recorded);
-        ProgressBar bar = new ProgressBar(err, compare ? "simulating (reference)" : "simulating");
-        long start = System.nanoTime();
-        double seconds;
-        try (TraceWriter tracer = trace == null ? null : TraceWriter.open(trace, net, record)) {
-            e.run(steps, (step, spikes, engine) -> {
-                recorder.afterStep(step, spikes, engine);
-                if (tracer != null) tracer.afterStep(step, spikes, engine);
-                if ((step & 63) == 0) bar.update(step, steps);
-            });
-            seconds = (System.nanoTime() - start) / 1e9;
-            if (tracer != null) tracer.commit();
-        }
-        bar.finish();
+        double seconds = timed("reference", recorder, trace == null ? null : TraceWriter.open(trace, net, record, e),
+                hook -> e.run(steps, (step, spikes, engine) -> hook.afterStep(step, spikes)));
         return new Run(recorder, seconds, "reference engine, " + precisionName + " (ND4J)");
     }
 }

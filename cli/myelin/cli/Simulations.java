@@ -64,7 +64,7 @@ final class Simulations {
     }
 
     /** Counts spikes per population, synaptic events, and records the chosen populations' spikes; for either engine. */
-    static final class Recorder implements IntegerEngine.Observer, ReferenceEngine.Observer {
+    static final class Recorder {
         final long[] spikesPerPopulation;
         final boolean[] recorded;
         final SpikeRecord record = new SpikeRecord();
@@ -95,16 +95,6 @@ final class Simulations {
                 degree[p] = d;
             }
             return degree;
-        }
-
-        @Override
-        public void afterStep(int step, SpikeBuffer spikes, IntegerEngine engine) {
-            afterStep(step, spikes);
-        }
-
-        @Override
-        public void afterStep(int step, SpikeBuffer spikes, ReferenceEngine engine) {
-            afterStep(step, spikes);
         }
 
         /** Adds the spikes of sources that delivered directly (one synapse each), which the steps did not list. */

@@ -13,7 +13,6 @@ import java.util.Locale;
 import myelin.ir.integer.QuantizedNetwork;
 import myelin.ir.network.Network;
 import myelin.simulator.IntegerEngine;
-import myelin.simulator.SpikeBuffer;
 import myelin.simulator.reference.ReferenceEngine;
 
 /**
@@ -22,7 +21,7 @@ import myelin.simulator.reference.ReferenceEngine;
  * on the reference engine the integer column is empty. Rows stream to a temporary file
  * that replaces the target only when the run succeeds.
  */
-final class TraceWriter implements IntegerEngine.Observer, ReferenceEngine.Observer, AutoCloseable {
+final class TraceWriter implements AutoCloseable {
     static final String HEADER = "step,population,neuron,variable,integer,value,unit";
 
     private record Probe(int population, String name, String variable, int channel, double scale, double offset,
@@ -32,10 +31,18 @@ final class TraceWriter implements IntegerEngine.Observer, ReferenceEngine.Obser
     private final Path temp;
     private final BufferedWriter out;
     private final List<Probe> probes;
+    /** Writes one step's rows from the engine the writer was opened for. */
+    private final StepWriter rows;
     private boolean done;
 
-    private TraceWriter(Path target, List<Probe> probes) throws IOException {
+    @FunctionalInterface
+    private interface StepWriter {
+        void write(int step, Probe probe, int neuron, StringBuilder line);
+    }
+
+    private TraceWriter(Path target, List<Probe> probes, StepWriter rows) throws IOException {
         this.target = target;
+        this.rows = rows;
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         this.temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
@@ -56,7 +63,7 @@ final class TraceWriter implements IntegerEngine.Observer, ReferenceEngine.Obser
         return vars;
     }
 
-    static TraceWriter open(Path target, QuantizedNetwork q, List<String> requested) throws IOException {
+    static TraceWriter open(Path target, QuantizedNetwork q, List<String> requested, IntegerEngine engine) throws IOException {
         Network net = q.network();
         List<Probe> probes = new ArrayList<>();
         for (int p = 0; p < q.populations().size(); p++) {
@@ -74,11 +81,14 @@ final class TraceWriter implements IntegerEngine.Observer, ReferenceEngine.Obser
                 }
             }
         }
-        return new TraceWriter(target, probes);
+        return new TraceWriter(target, probes, (step, probe, n, line) -> {
+            int value = engine.state(probe.population(), probe.variable(), n).orElseThrow();
+            line.append(value).append(',').append(String.format(Locale.ROOT, "%.6g", probe.offset() + value * probe.scale()));
+        });
     }
 
     /** Probes for the reference engine, whose state is physical already (volts, weight units). */
-    static TraceWriter open(Path target, Network net, List<String> requested) throws IOException {
+    static TraceWriter open(Path target, Network net, List<String> requested, ReferenceEngine engine) throws IOException {
         List<Probe> probes = new ArrayList<>();
         for (int p = 0; p < net.populations().size(); p++) {
             var pop = net.populations().get(p);
@@ -89,42 +99,27 @@ final class TraceWriter implements IntegerEngine.Observer, ReferenceEngine.Obser
                 probes.add(new Probe(p, pop.name(), var, -1, v || !currents ? 1e3 : 1e12, 0, v || !currents ? "mV" : "pA", pop.size()));
             }
         }
-        return new TraceWriter(target, probes);
+        return new TraceWriter(target, probes, (step, probe, n, line) -> {
+            double value = engine.state(probe.population(), probe.variable(), n).orElseThrow();
+            line.append(',').append(String.format(Locale.ROOT, "%.9g", value * probe.scale()));
+        });
     }
 
     boolean isEmpty() {
         return probes.isEmpty();
     }
 
-    @Override
-    public void afterStep(int step, SpikeBuffer spikes, IntegerEngine engine) {
+    /** Writes the probed state after a step. */
+    void afterStep(int step) {
         try {
             StringBuilder line = new StringBuilder();
             for (Probe probe : probes) {
                 for (int n = 0; n < probe.size(); n++) {
-                    int value = engine.state(probe.population(), probe.variable(), n).orElseThrow();
                     line.setLength(0);
-                    line.append(step).append(',').append(probe.name()).append(',').append(n).append(',').append(probe.variable())
-                            .append(',').append(value).append(',')
-                            .append(String.format(Locale.ROOT, "%.6g", probe.offset() + value * probe.scale()))
-                            .append(',').append(probe.unit());
+                    line.append(step).append(',').append(probe.name()).append(',').append(n).append(',').append(probe.variable()).append(',');
+                    rows.write(step, probe, n, line);
+                    line.append(',').append(probe.unit());
                     out.write(line.toString());
-                    out.newLine();
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public void afterStep(int step, SpikeBuffer spikes, ReferenceEngine engine) {
-        try {
-            for (Probe probe : probes) {
-                for (int n = 0; n < probe.size(); n++) {
-                    double value = engine.state(probe.population(), probe.variable(), n).orElseThrow();
-                    out.write(step + "," + probe.name() + "," + n + "," + probe.variable() + ",,"
-                            + String.format(Locale.ROOT, "%.9g", value * probe.scale()) + "," + probe.unit());
                     out.newLine();
                 }
             }
