@@ -11,16 +11,26 @@ import myelin.ir.network.Population;
 import myelin.ir.synapses.ExpandedNetwork;
 import myelin.ir.synapses.Sampler;
 import myelin.ir.synapses.SplitMix64;
+import myelin.ir.synapses.SynapseTable;
 
 /**
  * The integer-exact engine: the golden model every backend must equal, bit for bit.
  *
- * <p>Each step has two phases. Update: neurons are cut into one contiguous slice per
- * thread; each slice updates its neurons and lists their spikes in neuron order, so the
- * step's spikes (slices concatenated) are the same on any thread count. Deliver: the
- * spike list is cut into one chunk per thread, each adding into its own copy of the ring
- * buffers; the copies are summed when read, and integer addition does not care in which
- * order. Results are therefore identical on 1 or N threads.
+ * <p>The neurons that receive synapses are cut into one contiguous slice per thread (over
+ * those populations, in order), and each thread owns its slice: it updates those neurons
+ * and alone writes their ring-buffer cells. Sources (which receive nothing) are cut
+ * evenly. Each step has two phases. Update: each thread updates its share of every
+ * population and lists the spikes in population and neuron order; the step's spikes are
+ * these lists merged population by population, the same on any thread count. Deliver:
+ * each thread walks all the step's spikes and adds the synapses onto its own slice (each
+ * projection's synapses are split by post neuron when the engine is built). A cell
+ * receives the same additions in the same order on any thread count, so results are
+ * identical on 1 or N threads.
+ *
+ * <p>A thread needs only its own cells to update the next step, so the threads meet once
+ * per step (after the update, when the spike lists are complete); the spike lists are
+ * double-buffered so that a thread may start the next step while another still reads them.
+ * An observer that reads the state makes them meet twice, so that it sees a quiet state.
  */
 public final class IntegerEngine {
     /** Called after each step, while no thread changes the state. */
@@ -29,15 +39,28 @@ public final class IntegerEngine {
         void afterStep(int step, SpikeBuffer spikes, IntegerEngine engine);
     }
 
+    /** Called after each step with its spikes only, while the threads may already update the next step. */
+    @FunctionalInterface
+    public interface SpikeObserver {
+        void afterStep(int step, SpikeBuffer spikes);
+    }
+
     /** Slices smaller than this cost more in synchronisation than they save. */
     static final int MIN_NEURONS_PER_THREAD = Integer.getInteger("myelin.minNeuronsPerThread", 8192);
 
     private final QuantizedNetwork quantized;
     private final PopulationState[] populations;
-    private final SynapseRows[][] outgoing;
+    /** Per thread, per pre population: each projection's synapses onto that thread's slice. */
+    private final SynapseRows[][][] outgoing;
+    /** Per population: its projection when that is its only one and one-to-one (see deliverUnobservedSourcesDirectly). */
+    private final SynapseRows[] identity;
     private final int threads;
-    private final int[] sliceStart;
-    private final SpikeBuffer[] sliceSpikes;
+    /** Per population: the first neuron of each thread's share, then its size. */
+    private final int[][] cuts;
+    /** Per thread: where the merge has got to in its spike list. */
+    private final int[] cursor;
+    /** Per step parity, per thread: the spikes of the slice. */
+    private final SpikeBuffer[][] sliceSpikes;
     private final PopulationState.Scratch[] scratch;
     private final SpikeBuffer stepSpikes = new SpikeBuffer();
     private final long roundedToZero;
@@ -53,37 +76,81 @@ public final class IntegerEngine {
         Network net = quantized.network();
         List<QuantizedNetwork.Population> qpops = quantized.populations();
         populations = new PopulationState[qpops.size()];
+        long neurons = 0;
         for (int i = 0; i < populations.length; i++) {
             var q = qpops.get(i);
             populations[i] = new PopulationState(q.name(), i, q.size(), q.model(), quantized.profile(), net.seed());
             if (q.bias().length > 0) populations[i].bias = q.bias();
+            neurons += q.size();
         }
-        List<List<SynapseRows>> out = new ArrayList<>();
-        for (int i = 0; i < populations.length; i++) out.add(new ArrayList<>());
+        // Tiny networks gain nothing from more threads than slices worth the barrier.
+        this.threads = (int) Math.max(1, Math.min(threads, neurons / Math.max(1, minNeuronsPerThread)));
+        cuts = cut(populations, this.threads);
+        cursor = new int[this.threads];
+
+        List<List<List<SynapseRows>>> out = new ArrayList<>();
+        for (int t = 0; t < this.threads; t++) {
+            out.add(new ArrayList<>());
+            for (int i = 0; i < populations.length; i++) out.get(t).add(new ArrayList<>());
+        }
+        identity = new SynapseRows[populations.length];
+        int[] projectionsFrom = new int[populations.length];
         int[] maxDelay = new int[populations.length];
         long zeros = 0;
         for (QuantizedNetwork.Projection p : quantized.projections()) {
             int pre = indexOf(p.pre());
             int post = indexOf(p.post());
-            SynapseRows rows = new SynapseRows(post, quantized, p, expanded.table(p.name()));
-            out.get(pre).add(rows);
-            maxDelay[post] = Math.max(maxDelay[post], rows.maxDelay);
-            zeros += rows.roundedToZero;
+            SynapseTable table = expanded.table(p.name());
+            projectionsFrom[pre]++;
+            if (isIdentity(table, populations[pre].size)) identity[pre] = new SynapseRows(post, quantized, p, table);
+            for (int t = 0; t < this.threads; t++) {
+                int lo = cuts[post][t];
+                int hi = cuts[post][t + 1];
+                if (lo >= hi) continue;
+                SynapseRows rows = new SynapseRows(post, quantized, p, table.restrictedToPosts(lo, hi));
+                out.get(t).get(pre).add(rows);
+                maxDelay[post] = Math.max(maxDelay[post], rows.maxDelay);
+                zeros += rows.roundedToZero;
+            }
         }
+        for (int i = 0; i < populations.length; i++) if (projectionsFrom[i] != 1) identity[i] = null;
         roundedToZero = zeros;
-        outgoing = out.stream().map(l -> l.toArray(new SynapseRows[0])).toArray(SynapseRows[][]::new);
-        long neurons = 0;
-        for (PopulationState p : populations) neurons += p.size;
-        // Tiny networks gain nothing from more threads than slices worth the barrier.
-        this.threads = (int) Math.max(1, Math.min(threads, neurons / Math.max(1, minNeuronsPerThread)));
-        for (int i = 0; i < populations.length; i++) populations[i].allocateRings(this.threads, maxDelay[i] + 1);
-        sliceStart = new int[this.threads + 1];
-        for (int t = 0; t <= this.threads; t++) sliceStart[t] = (int) (neurons * t / this.threads);
-        sliceSpikes = new SpikeBuffer[this.threads];
-        for (int t = 0; t < this.threads; t++) sliceSpikes[t] = new SpikeBuffer();
+        outgoing = out.stream().map(perPre -> perPre.stream().map(l -> l.toArray(new SynapseRows[0])).toArray(SynapseRows[][]::new))
+                .toArray(SynapseRows[][][]::new);
+        for (int i = 0; i < populations.length; i++) populations[i].allocateRing(maxDelay[i] + 1);
+        sliceSpikes = new SpikeBuffer[2][this.threads];
+        for (SpikeBuffer[] parity : sliceSpikes) for (int t = 0; t < this.threads; t++) parity[t] = new SpikeBuffer();
         scratch = new PopulationState.Scratch[this.threads];
-        for (int t = 0; t < this.threads; t++) scratch[t] = new PopulationState.Scratch(t, populations.length);
+        for (int t = 0; t < this.threads; t++) scratch[t] = new PopulationState.Scratch(populations.length);
         initialise(net);
+    }
+
+    /** Each thread's share of each population: equal slices of the receiving neurons, equal parts of each source. */
+    private static int[][] cut(PopulationState[] populations, int threads) {
+        long receiving = 0;
+        for (PopulationState p : populations) if (!isSource(p)) receiving += p.size;
+        int[][] cuts = new int[populations.length][threads + 1];
+        long offset = 0;
+        for (PopulationState p : populations) {
+            for (int t = 0; t <= threads; t++) {
+                cuts[p.index][t] = isSource(p) ? (int) ((long) p.size * t / threads)
+                        : (int) Math.max(0, Math.min(p.size, receiving * t / threads - offset));
+            }
+            if (!isSource(p)) offset += p.size;
+        }
+        return cuts;
+    }
+
+    private static boolean isSource(PopulationState p) {
+        return p.model instanceof IntModel.Poisson || p.model instanceof IntModel.SpikeArray;
+    }
+
+    private static boolean isIdentity(SynapseTable table, int size) {
+        if (table.size() != size || table.preSize() != size) return false;
+        for (int n = 0; n < size; n++) {
+            if (table.rowEnd(n) - table.rowStart(n) != 1 || table.post(table.rowStart(n)) != n) return false;
+        }
+        return true;
     }
 
     private int indexOf(String population) {
@@ -127,20 +194,12 @@ public final class IntegerEngine {
      */
     public void deliverUnobservedSourcesDirectly(boolean[] unobserved) {
         for (PopulationState p : populations) {
-            SynapseRows[] rows = outgoing[p.index];
+            SynapseRows rows = identity[p.index];
             boolean eligible = unobserved[p.index] && p.model instanceof IntModel.Poisson && p.forcedSteps.length == 0
-                    && rows.length == 1 && rows[0].weights == null && rows[0].delays == null && oneToOne(rows[0], p.size);
-            p.direct = eligible ? rows[0] : null;
-            p.directTarget = eligible ? populations[rows[0].postPopulation] : null;
+                    && rows != null && rows.weights == null && rows.delays == null;
+            p.direct = eligible ? rows : null;
+            p.directTarget = eligible ? populations[rows.postPopulation] : null;
         }
-    }
-
-    private static boolean oneToOne(SynapseRows rows, int size) {
-        if (rows.table.size() != size) return false;
-        for (int n = 0; n < size; n++) {
-            if (rows.table.rowEnd(n) - rows.table.rowStart(n) != 1 || rows.table.post(rows.table.rowStart(n)) != n) return false;
-        }
-        return true;
     }
 
     /** Spikes so far of a population that delivers directly (0 for the others: their spikes reach the observer). */
@@ -180,13 +239,15 @@ public final class IntegerEngine {
     /** Synapses leaving neuron n of a population, over all its projections. */
     public int outDegree(int population, int neuron) {
         int degree = 0;
-        for (SynapseRows rows : outgoing[population]) degree += rows.table.rowEnd(neuron) - rows.table.rowStart(neuron);
+        for (SynapseRows[][] perPre : outgoing) {
+            for (SynapseRows rows : perPre[population]) degree += rows.table.rowEnd(neuron) - rows.table.rowStart(neuron);
+        }
         return degree;
     }
 
     public long synapseCount() {
         long count = 0;
-        for (SynapseRows[] rows : outgoing) for (SynapseRows r : rows) count += r.table.size();
+        for (SynapseRows[][] perPre : outgoing) for (SynapseRows[] rows : perPre) for (SynapseRows r : rows) count += r.table.size();
         return count;
     }
 
@@ -230,31 +291,40 @@ public final class IntegerEngine {
         return java.util.OptionalInt.empty();
     }
 
-    /** Runs {@code steps} steps, calling the observer after each. */
+    /** Runs {@code steps} steps, calling the observer after each while no thread changes the state. */
     public void run(int steps, Observer observer) {
+        run(steps, observer, null);
+    }
+
+    /** Runs {@code steps} steps, calling the observer with each step's spikes (the threads meet once a step). */
+    public void run(int steps, SpikeObserver observer) {
+        run(steps, null, observer);
+    }
+
+    private void run(int steps, Observer stateObserver, SpikeObserver spikeObserver) {
+        int end = step + steps;
         if (threads == 1) {
-            for (int s = 0; s < steps; s++) {
-                update(0);
-                deliver(0);
-                observer.afterStep(step, sliceSpikes[0], this); // one slice: its list is the step's
-                step++;
+            for (int s = step; s < end; s++) {
+                update(0, s);
+                deliver(0, s);
+                observe(s, sliceSpikes[s & 1][0], stateObserver, spikeObserver); // one slice: its list is the step's
             }
             return;
         }
+        boolean quiet = stateObserver != null;
         SpinBarrier barrier = new SpinBarrier(threads);
-        int end = step + steps;
         List<Thread> workers = new ArrayList<>();
         java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        int first = step;
         for (int w = 1; w < threads; w++) {
             int worker = w;
             Thread t = new Thread(() -> {
                 try {
-                    for (int s = step; s < end; s++) {
-                        update(worker);
+                    for (int s = first; s < end; s++) {
+                        update(worker, s);
                         barrier.await();
-                        deliver(worker);
-                        barrier.await();
-                        barrier.await(); // main observes between these two
+                        deliver(worker, s);
+                        if (quiet) barrier.await(); // main observes before it
                     }
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
@@ -266,21 +336,21 @@ public final class IntegerEngine {
             t.start();
         }
         try {
-            while (step < end) {
-                update(0);
+            for (int s = first; s < end; s++) {
+                update(0, s);
                 barrier.await();
-                merge();
-                deliver(0);
-                barrier.await();
-                observer.afterStep(step, stepSpikes, this);
-                step++; // before the barrier: workers read it for the next step
-                barrier.await();
+                deliver(0, s);
+                observe(s, merge(s), stateObserver, spikeObserver);
+                if (quiet) barrier.await();
             }
         } catch (SpinBarrier.BrokenException e) {
             Throwable cause = failure.get();
             if (cause instanceof RuntimeException re) throw re;
             if (cause instanceof Error err) throw err;
             throw new IllegalStateException(cause);
+        } catch (RuntimeException | Error e) {
+            barrier.breakAll(); // the observer failed: release the workers
+            throw e;
         } finally {
             for (Thread t : workers) {
                 try {
@@ -292,56 +362,61 @@ public final class IntegerEngine {
         }
     }
 
-    /** Updates this thread's slice of the concatenated neuron index space. */
-    private void update(int worker) {
-        SpikeBuffer out = sliceSpikes[worker];
+    private void observe(int s, SpikeBuffer spikes, Observer stateObserver, SpikeObserver spikeObserver) {
+        step = s;
+        if (stateObserver != null) stateObserver.afterStep(s, spikes, this);
+        else spikeObserver.afterStep(s, spikes);
+        step = s + 1;
+    }
+
+    /** Updates this thread's share of every population, listing the spikes in population and neuron order. */
+    private void update(int worker, int s) {
+        SpikeBuffer out = sliceSpikes[s & 1][worker];
         out.clear();
-        int from = sliceStart[worker];
-        int to = sliceStart[worker + 1];
-        int base = 0;
         for (PopulationState p : populations) {
-            int lo = Math.max(from, base);
-            int hi = Math.min(to, base + p.size);
-            if (lo < hi) p.update(step, lo - base, hi - base, out, scratch[worker]);
-            base += p.size;
+            // A source that delivers directly is updated by the thread that owns its targets.
+            int[] share = cuts[p.directTarget == null ? p.index : p.directTarget.index];
+            int lo = share[worker];
+            int hi = Math.min(p.size, share[worker + 1]);
+            if (lo < hi) p.update(s, lo, hi, out, scratch[worker]);
         }
     }
 
-    /** The step's spikes on several threads: the slices' lists, concatenated in slice order. */
-    private void merge() {
+    /** The step's spikes on several threads: the threads' lists merged population by population. */
+    private SpikeBuffer merge(int s) {
         stepSpikes.clear();
-        for (SpikeBuffer b : sliceSpikes) {
-            for (int i = 0; i < b.size; i++) stepSpikes.add(b.population[i], b.neuron[i], b.count[i]);
+        SpikeBuffer[] lists = sliceSpikes[s & 1];
+        java.util.Arrays.fill(cursor, 0);
+        for (int pop = 0; pop < populations.length; pop++) {
+            for (int t = 0; t < threads; t++) {
+                SpikeBuffer b = lists[t];
+                int i = cursor[t];
+                for (; i < b.size && b.population[i] == pop; i++) stepSpikes.add(pop, b.neuron[i], b.count[i]);
+                cursor[t] = i;
+            }
         }
+        return stepSpikes;
     }
 
-    /** Delivers this thread's share of the merged spikes into its own ring copies. */
-    private void deliver(int worker) {
-        int total = 0;
-        for (SpikeBuffer b : sliceSpikes) total += b.size;
-        int from = (int) ((long) total * worker / threads);
-        int to = (int) ((long) total * (worker + 1) / threads);
-        // Walk the slices' lists directly: the same order as the merged list.
-        int index = 0;
-        for (SpikeBuffer b : sliceSpikes) {
-            for (int i = 0; i < b.size; i++, index++) {
-                if (index < from || index >= to) continue;
-                deliver(worker, b.population[i], b.neuron[i], b.count[i]);
+    /** Delivers all of the step's spikes onto this thread's slice. */
+    private void deliver(int worker, int s) {
+        SynapseRows[][] mine = outgoing[worker];
+        for (SpikeBuffer b : sliceSpikes[s & 1]) {
+            for (int i = 0; i < b.size; i++) {
+                for (SynapseRows rows : mine[b.population[i]]) deliver(rows, s, b.neuron[i], b.count[i]);
             }
         }
     }
 
-    private void deliver(int worker, int pop, int neuron, int count) {
-        for (SynapseRows rows : outgoing[pop]) {
-            PopulationState post = populations[rows.postPopulation];
-            int[] ring = post.rings[worker];
-            int channel = rows.channel;
-            int end = rows.table.rowEnd(neuron);
-            for (int s = rows.table.rowStart(neuron); s < end; s++) {
-                int weight = rows.weights == null ? rows.constantWeight : rows.weights[s];
-                int delay = rows.delays == null ? rows.constantDelay : rows.delays[s];
-                ring[post.ringIndex(step + delay, channel, rows.table.post(s))] += count * weight;
-            }
+    private void deliver(SynapseRows rows, int s, int neuron, int count) {
+        PopulationState post = populations[rows.postPopulation];
+        int[] ring = post.ring;
+        int channel = rows.channel;
+        int end = rows.table.rowEnd(neuron);
+        for (int k = rows.table.rowStart(neuron); k < end; k++) {
+            int weight = rows.weights == null ? rows.constantWeight : rows.weights[k];
+            int delay = rows.delays == null ? rows.constantDelay : rows.delays[k];
+            ring[post.ringIndex(s + delay, channel, rows.table.post(k))] += count * weight;
         }
     }
 

@@ -6,8 +6,8 @@ import myelin.ir.synapses.SplitMix64;
 
 /**
  * The state of one population and its update for one step (docs/semantics.md, "One
- * timestep"). Input arrives in ring buffers, one copy per delivering thread, summed when
- * read: integer addition in any order gives the same bits.
+ * timestep"). Input arrives in a ring buffer of one slot per step of delay; each neuron's
+ * cells are written only by the thread that updates that neuron.
  */
 final class PopulationState {
     final String name;
@@ -34,7 +34,7 @@ final class PopulationState {
     int[] forcedSteps = new int[0];
     int[] forcedNeurons = new int[0];
     int mask;
-    int[][] rings;
+    int[] ring;
     private final int decayBits;
     private final int stateBits;
     private final long stateMin;
@@ -83,30 +83,21 @@ final class PopulationState {
         }
     }
 
-    void allocateRings(int threads, int maxDelay) {
+    void allocateRing(int maxDelay) {
         int slots = Integer.highestOneBit(Math.max(1, maxDelay)) * 2;
         mask = slots - 1;
-        rings = new int[threads][slots * channels * size];
+        ring = new int[slots * channels * size];
     }
 
     int ringIndex(int step, int channel, int neuron) {
         return ((step & mask) * channels + channel) * size + neuron;
     }
 
-    /**
-     * This step's input of neurons [from, to) on a channel, summed over the thread copies
-     * into {@code into[0 .. to-from)}, and cleared.
-     */
+    /** This step's input of neurons [from, to) on a channel, into {@code into[0 .. to-from)}; the slot is cleared. */
     void take(int step, int channel, int from, int to, int[] into) {
         int base = ringIndex(step, channel, 0);
-        int[] first = rings[0];
-        System.arraycopy(first, base + from, into, 0, to - from);
-        java.util.Arrays.fill(first, base + from, base + to, 0);
-        for (int r = 1; r < rings.length; r++) {
-            int[] ring = rings[r];
-            for (int n = from; n < to; n++) into[n - from] += ring[base + n];
-            java.util.Arrays.fill(ring, base + from, base + to, 0);
-        }
+        System.arraycopy(ring, base + from, into, 0, to - from);
+        java.util.Arrays.fill(ring, base + from, base + to, 0);
     }
 
     /** Updates neurons [from, to) for this step and appends their spikes to out, in neuron order. */
@@ -121,15 +112,13 @@ final class PopulationState {
 
     /** Per-thread buffers for one slice's input. */
     static final class Scratch {
-        final int worker;
         int[][] input = new int[0][0];
         int[] spiked = new int[0];
         long saturations;
         /** Spikes of directly delivering sources, per population. */
         final long[] directSpikes;
 
-        Scratch(int worker, int populations) {
-            this.worker = worker;
+        Scratch(int populations) {
             this.directSpikes = new long[populations];
         }
 
@@ -244,9 +233,12 @@ final class PopulationState {
         }
     }
 
-    /** As updatePoisson, with each neuron's spikes added to its one target's ring slot at once. */
+    /**
+     * As updatePoisson, with each neuron's spikes added to its one target's ring slot at once.
+     * The engine passes the neurons whose targets this thread updates: it alone writes their cells.
+     */
     private void updatePoissonDirect(int step, int from, int to, Scratch scratch) {
-        int[] ring = directTarget.rings[scratch.worker];
+        int[] ring = directTarget.ring;
         int base = directTarget.ringIndex(step + direct.constantDelay, direct.channel, 0);
         int weight = direct.constantWeight;
         long spikes = 0;
