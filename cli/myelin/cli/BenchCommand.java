@@ -100,7 +100,7 @@ final class BenchCommand implements Callable<Integer> {
         if (warmUp) {
             long w0 = System.nanoTime();
             // Full-length runs: the SIMD kernel is only fast once the JIT has compiled it with its intrinsics.
-            for (int i = 0; i < 3; i++) Simulations.engine(q, threads.threads(), Expander.Progress.NONE, observed).run(steps, (s, spikes, e) -> { });
+            for (int i = 0; i < 3; i++) Simulations.engine(q, threads.threads(), Expander.Progress.NONE, observed).run(steps, (s, spikes) -> { });
             warmupSeconds = (System.nanoTime() - w0) / 1e9;
         }
         int runs = repeat != null ? Math.max(1, repeat) : warmUp ? 5 : 1;
@@ -111,7 +111,7 @@ final class BenchCommand implements Callable<Integer> {
             var rec = new Simulations.Recorder(current, observed);
             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "simulating");
             long t2 = System.nanoTime();
-            current.run(steps, (step, spikes, e) -> {
+            current.run(steps, (step, spikes) -> {
                 rec.afterStep(step, spikes);
                 if ((step & 255) == 0) bar.update(step, steps);
             });

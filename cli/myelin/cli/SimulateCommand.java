@@ -175,7 +175,11 @@ final class SimulateCommand implements Callable<Integer> {
         for (var s : inputs) e.inject(s.population(), s.neuron(), s.step());
         var recorder = new Simulations.Recorder(e, recorded);
         double seconds = timed("exact", recorder, trace == null ? null : TraceWriter.open(trace, q, record, e),
-                hook -> e.run(steps, (step, spikes, engine) -> hook.afterStep(step, spikes)));
+                hook -> {
+                    // Without a trace nothing reads the state: the threads then meet once a step.
+                    if (trace == null) e.run(steps, hook::afterStep);
+                    else e.run(steps, (step, spikes, engine) -> hook.afterStep(step, spikes));
+                });
         recorder.addDirect(e);
         if (e.saturations() > 0) {
             err.println(at + ": warning: a current or v saturated at the " + profile.stateBits() + "-bit state width in "
