@@ -410,13 +410,19 @@ public final class IntegerEngine {
 
     private void deliver(SynapseRows rows, int s, int neuron, int count) {
         PopulationState post = populations[rows.postPopulation];
-        int[] ring = post.ring;
         int channel = rows.channel;
+        int start = rows.table.rowStart(neuron);
         int end = rows.table.rowEnd(neuron);
-        for (int k = rows.table.rowStart(neuron); k < end; k++) {
+        if (rows.delays == null) {
+            int[] slot = post.slot(s + rows.constantDelay, channel);
+            for (int k = start; k < end; k++) {
+                slot[rows.table.post(k)] += count * (rows.weights == null ? rows.constantWeight : rows.weights[k]);
+            }
+            return;
+        }
+        for (int k = start; k < end; k++) {
             int weight = rows.weights == null ? rows.constantWeight : rows.weights[k];
-            int delay = rows.delays == null ? rows.constantDelay : rows.delays[k];
-            ring[post.ringIndex(s + delay, channel, rows.table.post(k))] += count * weight;
+            post.slot(s + rows.delays[k], channel)[rows.table.post(k)] += count * weight;
         }
     }
 

@@ -1,7 +1,6 @@
 package myelin.simulator;
 
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import myelin.ir.integer.IntModel;
@@ -13,12 +12,17 @@ import myelin.ir.integer.IntModel;
  * give the same bits. Ring inputs are first clamped to +-2^30, which cannot change a
  * result that saturates at 16 bits, so no intermediate overflows 32 bits.
  *
- * <p>Written as one method on purpose: vectors passed to a method the JIT does not inline
- * are boxed, and JDK 17 does not intrinsify mask tests and lane reductions, so lanes are
- * inspected through an array.
+ * <p>Input is read from the ring in place (and the slot cleared as it is read). Every
+ * current but the last is decayed in a pass of its own that sums the currents into a
+ * scratch array; the last current, the membrane, threshold and reset share one pass, so
+ * a one- or two-current population makes one or two passes over its arrays per step.
+ *
+ * <p>Vectors never cross a method boundary: vectors passed to a method the JIT does not
+ * inline are boxed. JDK 17 does not intrinsify mask tests and lane reductions, so lanes
+ * are inspected through an array.
  */
 final class LifKernel {
-    private static final VectorSpecies<Integer> LANES = IntVector.SPECIES_256;
+    private static final VectorSpecies<Integer> LANES = IntVector.SPECIES_PREFERRED;
     private static final int INPUT_LIMIT = 1 << 30;
 
     private LifKernel() {}
@@ -34,6 +38,15 @@ final class LifKernel {
         return (x + ((x >> 31) & round)) >> k;
     }
 
+    private static int clampInput(int x) {
+        return Math.max(-INPUT_LIMIT, Math.min(INPUT_LIMIT, x));
+    }
+
+    /** Lanes of b where the mask (-1 or 0 per lane) is set, of a elsewhere: one bitwise select. */
+    private static IntVector select(IntVector a, IntVector b, IntVector mask) {
+        return a.lanewise(VectorOperators.XOR, a.lanewise(VectorOperators.XOR, b).and(mask));
+    }
+
     private static boolean anySet(IntVector x, int[] lanes) {
         x.intoArray(lanes, 0);
         int any = 0;
@@ -43,64 +56,83 @@ final class LifKernel {
 
     static void update(PopulationState p, IntModel.Lif m, int step, int from, int to, SpikeBuffer out,
                        PopulationState.Scratch scratch) {
+        int types = m.currentDecays().length;
+        int[] sum = scratch.channel(0, to); // indexed by neuron, like every array here
+        boolean saturated = false;
+        for (int c = 0; c + 1 < types; c++) saturated |= decayCurrent(p, m, c, step, from, to, sum);
+        saturated |= membrane(p, m, step, from, to, sum, out, scratch);
+        if (saturated) scratch.saturations++;
+    }
+
+    /**
+     * Decays current c of neurons [from, to), adds this step's input and bounds it; stores
+     * it into sum (c == 0) or adds it. Returns whether a value was clipped.
+     */
+    private static boolean decayCurrent(PopulationState p, IntModel.Lif m, int c, int step, int from, int to, int[] sum) {
         int count = to - from;
+        int bound = LANES.loopBound(count);
         int k = p.profile.decayBits();
         int round = (1 << k) - 1;
         int min = (int) p.profile.stateMin();
         int max = (int) p.profile.stateMax();
-        int[] decays = m.currentDecays();
-        int types = decays.length;
-        int bound = LANES.loopBound(count);
-        int[] lanes = new int[LANES.length()];
+        int keep = (1 << k) - m.currentDecays()[c];
+        boolean first = c == 0;
+        int[] input = p.slot(step, c);
+        int[] current = p.current[c];
         IntVector zero = IntVector.zero(LANES);
-        IntVector one = IntVector.broadcast(LANES, 1);
+        IntVector keeps = IntVector.broadcast(LANES, keep);
+        IntVector rounding = IntVector.broadcast(LANES, round);
         IntVector low = IntVector.broadcast(LANES, min);
         IntVector high = IntVector.broadcast(LANES, max);
-        IntVector rounding = IntVector.broadcast(LANES, round);
         IntVector inputLow = IntVector.broadcast(LANES, -INPUT_LIMIT);
         IntVector inputHigh = IntVector.broadcast(LANES, INPUT_LIMIT);
-        boolean saturated = false;
-
-        // The drive of v is the sum of the currents; without synapse types, input goes to v directly.
-        int[] drive = scratch.channel(types, count);
-        int[] direct = scratch.channel(types + 1, count);
-        java.util.Arrays.fill(drive, 0, count, 0);
-        if (types == 0) {
-            p.take(step, 0, from, to, direct);
-            for (int j = 0; j < count; j++) direct[j] = Math.max(-INPUT_LIMIT, Math.min(INPUT_LIMIT, direct[j]));
-        } else {
-            java.util.Arrays.fill(direct, 0, count, 0);
+        IntVector clipped = zero;
+        int n = from;
+        for (; n < from + bound; n += LANES.length()) {
+            IntVector in = IntVector.fromArray(LANES, input, n).max(inputLow).min(inputHigh);
+            zero.intoArray(input, n);
+            IntVector product = IntVector.fromArray(LANES, current, n).mul(keeps);
+            IntVector x = product.add(product.lanewise(VectorOperators.ASHR, 31).and(rounding))
+                    .lanewise(VectorOperators.ASHR, k).add(in);
+            IntVector bounded = x.max(low).min(high);
+            clipped = clipped.or(bounded.lanewise(VectorOperators.XOR, x));
+            bounded.intoArray(current, n);
+            (first ? bounded : bounded.add(IntVector.fromArray(LANES, sum, n))).intoArray(sum, n);
         }
-        for (int c = 0; c < types; c++) {
-            int[] in = scratch.channel(c, count);
-            p.take(step, c, from, to, in);
-            int[] current = p.current[c];
-            int keep = (1 << k) - decays[c];
-            IntVector keeps = IntVector.broadcast(LANES, keep);
-            IntVector clipped = zero;
-            int j = 0;
-            for (; j < bound; j += LANES.length()) {
-                IntVector input = IntVector.fromArray(LANES, in, j).max(inputLow).min(inputHigh);
-                IntVector product = IntVector.fromArray(LANES, current, from + j).mul(keeps);
-                IntVector x = product.add(product.lanewise(VectorOperators.ASHR, 31).and(rounding))
-                        .lanewise(VectorOperators.ASHR, k).add(input);
-                IntVector bounded = x.max(low).min(high);
-                clipped = clipped.or(bounded.lanewise(VectorOperators.XOR, x));
-                bounded.intoArray(current, from + j);
-                IntVector.fromArray(LANES, drive, j).add(bounded).intoArray(drive, j);
-            }
-            saturated |= anySet(clipped, lanes);
-            for (; j < count; j++) {
-                int input = Math.max(-INPUT_LIMIT, Math.min(INPUT_LIMIT, in[j]));
-                int x = shiftTowardZero(current[from + j] * keep, k, round) + input;
-                int bounded = Math.max(min, Math.min(max, x));
-                saturated |= bounded != x;
-                current[from + j] = bounded;
-                drive[j] += bounded;
-            }
+        boolean saturated = anySet(clipped, new int[LANES.length()]);
+        for (; n < to; n++) {
+            int x = shiftTowardZero(current[n] * keep, k, round) + clampInput(input[n]);
+            input[n] = 0;
+            int bounded = Math.max(min, Math.min(max, x));
+            saturated |= bounded != x;
+            current[n] = bounded;
+            sum[n] = first ? bounded : sum[n] + bounded;
         }
+        return saturated;
+    }
 
-        if (p.bias != null) for (int j = 0; j < count; j++) drive[j] += p.bias[from + j];
+    /**
+     * The last current (as decayCurrent), then v: relax toward the currents' sum plus the
+     * bias, add direct input (a model without currents), bound, threshold, reset and
+     * refractory count. Appends the spikes to out; returns whether a value was clipped.
+     */
+    private static boolean membrane(PopulationState p, IntModel.Lif m, int step, int from, int to, int[] sum,
+                                    SpikeBuffer out, PopulationState.Scratch scratch) {
+        int count = to - from;
+        int bound = LANES.loopBound(count);
+        int k = p.profile.decayBits();
+        int round = (1 << k) - 1;
+        int min = (int) p.profile.stateMin();
+        int max = (int) p.profile.stateMax();
+        int types = m.currentDecays().length;
+        // The last current, or (without currents) the direct input to v.
+        int last = Math.max(0, types - 1);
+        boolean direct = types == 0;
+        boolean summed = types > 1;
+        int keep = direct ? 0 : (1 << k) - m.currentDecays()[last];
+        int[] current = direct ? null : p.current[last];
+        int[] input = p.slot(step, last);
+        int[] bias = p.bias;
         int[] v = p.v;
         int[] refractory = p.refractory;
         int dv = m.dv();
@@ -110,46 +142,89 @@ final class LifKernel {
         int reset = (int) m.reset();
         int onSpike = (int) (m.threshold() - m.reset());
         int refractorySteps = m.refractorySteps();
-        int[] spiked = scratch.spiked.length >= count ? scratch.spiked : (scratch.spiked = new int[count]);
+        int[] spiked = scratch.spiked.length >= to ? scratch.spiked : (scratch.spiked = new int[to]);
+        int[] lanes = new int[LANES.length()];
+        IntVector zero = IntVector.zero(LANES);
+        IntVector one = IntVector.broadcast(LANES, 1);
+        IntVector low = IntVector.broadcast(LANES, min);
+        IntVector high = IntVector.broadcast(LANES, max);
+        IntVector rounding = IntVector.broadcast(LANES, round);
+        IntVector inputLow = IntVector.broadcast(LANES, -INPUT_LIMIT);
+        IntVector inputHigh = IntVector.broadcast(LANES, INPUT_LIMIT);
+        IntVector keeps = IntVector.broadcast(LANES, keep);
         IntVector dvs = IntVector.broadcast(LANES, dv);
         // v > max never holds, so a model that does not spike gets max as its threshold.
         IntVector thresholds = IntVector.broadcast(LANES, spikes ? threshold : max);
-        IntVector subtractMask = IntVector.broadcast(LANES, subtract ? -1 : 0);
         IntVector onSpikes = IntVector.broadcast(LANES, onSpike);
         IntVector resets = IntVector.broadcast(LANES, reset);
         IntVector refractories = IntVector.broadcast(LANES, refractorySteps);
         IntVector clipped = zero;
         IntVector anySpike = zero;
-        int j = 0;
-        for (; j < bound; j += LANES.length()) {
-            int n = from + j;
+        int n = from;
+        for (; n < from + bound; n += LANES.length()) {
+            IntVector in = IntVector.fromArray(LANES, input, n).max(inputLow).min(inputHigh);
+            zero.intoArray(input, n);
+            IntVector drive;
+            IntVector directInput;
+            IntVector currentClipped;
+            if (direct) {
+                drive = zero;
+                directInput = in;
+                currentClipped = zero;
+            } else {
+                IntVector product = IntVector.fromArray(LANES, current, n).mul(keeps);
+                IntVector x = product.add(product.lanewise(VectorOperators.ASHR, 31).and(rounding))
+                        .lanewise(VectorOperators.ASHR, k).add(in);
+                drive = x.max(low).min(high);
+                currentClipped = drive.lanewise(VectorOperators.XOR, x);
+                drive.intoArray(current, n);
+                if (summed) drive = drive.add(IntVector.fromArray(LANES, sum, n));
+                directInput = zero;
+            }
+            if (bias != null) drive = drive.add(IntVector.fromArray(LANES, bias, n));
+
+            // Lane masks are -1/0 vectors made by arithmetic: no mask registers, and selects are bitwise.
             IntVector old = IntVector.fromArray(LANES, v, n);
             IntVector ref = IntVector.fromArray(LANES, refractory, n);
-            VectorMask<Integer> active = ref.compare(VectorOperators.EQ, zero);
-            IntVector product = IntVector.fromArray(LANES, drive, j).sub(old).mul(dvs);
+            IntVector counted = ref.sub(one); // refractory >= 0, so this is negative exactly when it was 0
+            IntVector active = counted.lanewise(VectorOperators.ASHR, 31);
+            IntVector product = drive.sub(old).mul(dvs);
             IntVector x = old.add(product.add(product.lanewise(VectorOperators.ASHR, 31).and(rounding))
-                    .lanewise(VectorOperators.ASHR, k)).add(IntVector.fromArray(LANES, direct, j));
+                    .lanewise(VectorOperators.ASHR, k));
+            if (direct) x = x.add(directInput);
             IntVector bounded = x.max(low).min(high);
-            clipped = clipped.or(bounded.lanewise(VectorOperators.XOR, x).blend(zero, active.not()));
-            VectorMask<Integer> spike = bounded.compare(VectorOperators.GT, thresholds).and(active);
-            IntVector afterSpike = bounded.sub(onSpikes).and(subtractMask).or(resets.and(subtractMask.not()));
-            old.blend(bounded.blend(afterSpike, spike), active).intoArray(v, n);
-            ref.sub(one).blend(zero, active).blend(refractories, spike).intoArray(refractory, n);
-            IntVector spikeLanes = zero.blend(one, spike);
-            spikeLanes.intoArray(spiked, j);
-            anySpike = anySpike.or(spikeLanes);
+            clipped = clipped.or(currentClipped.or(bounded.lanewise(VectorOperators.XOR, x).and(active)));
+            // bounded > threshold exactly when threshold - bounded is negative (both within 16 bits).
+            IntVector spike = thresholds.sub(bounded).lanewise(VectorOperators.ASHR, 31).and(active);
+            IntVector afterSpike = subtract ? bounded.sub(onSpikes.and(spike))
+                    : bounded.lanewise(VectorOperators.XOR, bounded.lanewise(VectorOperators.XOR, resets).and(spike));
+            old.lanewise(VectorOperators.XOR, old.lanewise(VectorOperators.XOR, afterSpike).and(active)).intoArray(v, n);
+            IntVector counting = counted.lanewise(VectorOperators.AND_NOT, active);
+            counting.lanewise(VectorOperators.XOR, counting.lanewise(VectorOperators.XOR, refractories).and(spike)).intoArray(refractory, n);
+            spike.intoArray(spiked, n);
+            anySpike = anySpike.or(spike);
         }
-        saturated |= anySet(clipped, lanes);
+        boolean saturated = anySet(clipped, lanes);
         if (anySet(anySpike, lanes)) {
-            for (int s = 0; s < j; s++) if (spiked[s] != 0) out.add(p.index, from + s, 1);
+            for (int s = from; s < n; s++) if (spiked[s] != 0) out.add(p.index, s, 1);
         }
-        for (; j < count; j++) {
-            int n = from + j;
+        for (; n < to; n++) {
+            int in = clampInput(input[n]);
+            input[n] = 0;
+            int drive = 0;
+            if (!direct) {
+                int x = shiftTowardZero(current[n] * keep, k, round) + in;
+                drive = Math.max(min, Math.min(max, x));
+                saturated |= drive != x;
+                current[n] = drive;
+                if (summed) drive += sum[n];
+            }
+            if (bias != null) drive += bias[n];
             if (refractory[n] > 0) {
                 refractory[n]--;
                 continue;
             }
-            int x = v[n] + shiftTowardZero((drive[j] - v[n]) * dv, k, round) + direct[j];
+            int x = v[n] + shiftTowardZero((drive - v[n]) * dv, k, round) + (direct ? in : 0);
             int bounded = Math.max(min, Math.min(max, x));
             saturated |= bounded != x;
             if (spikes && bounded > threshold) {
@@ -159,6 +234,6 @@ final class LifKernel {
             }
             v[n] = bounded;
         }
-        if (saturated) scratch.saturations++;
+        return saturated;
     }
 }

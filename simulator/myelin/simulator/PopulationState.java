@@ -34,7 +34,8 @@ final class PopulationState {
     int[] forcedSteps = new int[0];
     int[] forcedNeurons = new int[0];
     int mask;
-    int[] ring;
+    /** Per slot and channel ({@code slot * channels + channel}): each neuron's input. */
+    int[][] ring;
     private final int decayBits;
     private final int stateBits;
     private final long stateMin;
@@ -86,18 +87,19 @@ final class PopulationState {
     void allocateRing(int maxDelay) {
         int slots = Integer.highestOneBit(Math.max(1, maxDelay)) * 2;
         mask = slots - 1;
-        ring = new int[slots * channels * size];
+        ring = new int[slots * channels][size];
     }
 
-    int ringIndex(int step, int channel, int neuron) {
-        return ((step & mask) * channels + channel) * size + neuron;
+    /** The inputs of every neuron on a channel at a step. */
+    int[] slot(int step, int channel) {
+        return ring[(step & mask) * channels + channel];
     }
 
     /** This step's input of neurons [from, to) on a channel, into {@code into[0 .. to-from)}; the slot is cleared. */
     void take(int step, int channel, int from, int to, int[] into) {
-        int base = ringIndex(step, channel, 0);
-        System.arraycopy(ring, base + from, into, 0, to - from);
-        java.util.Arrays.fill(ring, base + from, base + to, 0);
+        int[] slot = slot(step, channel);
+        System.arraycopy(slot, from, into, 0, to - from);
+        java.util.Arrays.fill(slot, from, to, 0);
     }
 
     /** Updates neurons [from, to) for this step and appends their spikes to out, in neuron order. */
@@ -238,14 +240,13 @@ final class PopulationState {
      * The engine passes the neurons whose targets this thread updates: it alone writes their cells.
      */
     private void updatePoissonDirect(int step, int from, int to, Scratch scratch) {
-        int[] ring = directTarget.ring;
-        int base = directTarget.ringIndex(step + direct.constantDelay, direct.channel, 0);
+        int[] slot = directTarget.slot(step + direct.constantDelay, direct.channel);
         int weight = direct.constantWeight;
         long spikes = 0;
         for (int n = from; n < to; n++) {
             rng[n] += 0x9E3779B97F4A7C15L;
             int count = poissonCounts.count(SplitMix64.mix(rng[n]) >>> 32);
-            ring[base + n] += count * weight;
+            slot[n] += count * weight;
             spikes += count;
         }
         scratch.directSpikes[index] += spikes;
