@@ -147,6 +147,8 @@ final class BenchCommand implements Callable<Integer> {
         r.put("build_s", (t1 - t0) / 1e9);
         r.put("warmup_s", warmupSeconds);
         r.put("threads", engine.threads());
+        r.put("java", Runtime.version().toString());
+        r.put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).collect(Collectors.joining(" + ")));
         r.put("peak_heap_bytes", peakHeap());
         for (int i = 0; i < net.populations().size(); i++) {
             var p = net.populations().get(i);

@@ -159,7 +159,6 @@ final class LifKernel {
         IntVector resets = IntVector.broadcast(LANES, reset);
         IntVector refractories = IntVector.broadcast(LANES, refractorySteps);
         IntVector clipped = zero;
-        IntVector anySpike = zero;
         int n = from;
         for (; n < from + bound; n += LANES.length()) {
             IntVector in = IntVector.fromArray(LANES, input, n).max(inputLow).min(inputHigh);
@@ -201,13 +200,12 @@ final class LifKernel {
             old.lanewise(VectorOperators.XOR, old.lanewise(VectorOperators.XOR, afterSpike).and(active)).intoArray(v, n);
             IntVector counting = counted.lanewise(VectorOperators.AND_NOT, active);
             counting.lanewise(VectorOperators.XOR, counting.lanewise(VectorOperators.XOR, refractories).and(spike)).intoArray(refractory, n);
-            spike.intoArray(spiked, n);
-            anySpike = anySpike.or(spike);
+            if (spike.reduceLanes(VectorOperators.OR) != 0) {
+                spike.intoArray(spiked, n);
+                for (int lane = 0; lane < LANES.length(); lane++) if (spiked[n + lane] != 0) out.add(p.index, n + lane, 1);
+            }
         }
         boolean saturated = anySet(clipped, lanes);
-        if (anySet(anySpike, lanes)) {
-            for (int s = from; s < n; s++) if (spiked[s] != 0) out.add(p.index, s, 1);
-        }
         for (; n < to; n++) {
             int in = clampInput(input[n]);
             input[n] = 0;
