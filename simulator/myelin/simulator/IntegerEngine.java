@@ -410,19 +410,25 @@ public final class IntegerEngine {
 
     private void deliver(SynapseRows rows, int s, int neuron, int count) {
         PopulationState post = populations[rows.postPopulation];
-        int channel = rows.channel;
-        int start = rows.table.rowStart(neuron);
-        int end = rows.table.rowEnd(neuron);
-        if (rows.delays == null) {
-            int[] slot = post.slot(s + rows.constantDelay, channel);
-            for (int k = start; k < end; k++) {
-                slot[rows.table.post(k)] += count * (rows.weights == null ? rows.constantWeight : rows.weights[k]);
+        SynapseTable table = rows.table;
+        int[] weights = rows.weights;
+        short[] delays = rows.delays;
+        int start = table.rowStart(neuron);
+        int end = table.rowEnd(neuron);
+        if (delays == null) {
+            // The common case, one slot for the whole row: kept free of per-synapse branches.
+            int[] slot = post.slot(s + rows.constantDelay, rows.channel);
+            if (weights == null) {
+                int weight = count * rows.constantWeight;
+                for (int k = start; k < end; k++) slot[table.post(k)] += weight;
+            } else {
+                for (int k = start; k < end; k++) slot[table.post(k)] += count * weights[k];
             }
             return;
         }
         for (int k = start; k < end; k++) {
-            int weight = rows.weights == null ? rows.constantWeight : rows.weights[k];
-            post.slot(s + rows.delays[k], channel)[rows.table.post(k)] += count * weight;
+            int weight = weights == null ? rows.constantWeight : weights[k];
+            post.slot(s + delays[k], rows.channel)[table.post(k)] += count * weight;
         }
     }
 

@@ -7,19 +7,22 @@ import myelin.ir.integer.IntModel;
 
 /**
  * The LIF update of the default profile with explicit SIMD (the JDK's Vector API): the
- * same integer operations as the general path of {@link PopulationState}, lane by lane,
- * with masks for the refractory and threshold branches; a test checks that both paths
- * give the same bits. Ring inputs are first clamped to +-2^30, which cannot change a
- * result that saturates at 16 bits, so no intermediate overflows 32 bits.
+ * same integer operations as the general path of {@link PopulationState}, lane by lane; a
+ * test checks that both paths give the same bits. Ring inputs are first clamped to
+ * +-2^30, which cannot change a result that saturates at 16 bits, so no intermediate
+ * overflows 32 bits.
  *
  * <p>Input is read from the ring in place (and the slot cleared as it is read). Every
  * current but the last is decayed in a pass of its own that sums the currents into a
  * scratch array; the last current, the membrane, threshold and reset share one pass, so
  * a one- or two-current population makes one or two passes over its arrays per step.
+ * Every array is indexed by the neuron, so the loop keeps one index.
  *
- * <p>Vectors never cross a method boundary: vectors passed to a method the JIT does not
- * inline are boxed. JDK 17 does not intrinsify mask tests and lane reductions, so lanes
- * are inspected through an array.
+ * <p>Shaped by what C2 on JDK 17 compiles well: the preferred species (512 bits with
+ * AVX-512); lane masks made by arithmetic as -1/0 vectors and bitwise selects (JDK 17
+ * turns each AVX-512 compare mask back into a vector before a blend); a lane reduction
+ * per vector to find the rare spikes (scanning the population costs more); no vector
+ * crosses a method boundary or a nested loop (either boxes it).
  */
 final class LifKernel {
     private static final VectorSpecies<Integer> LANES = IntVector.SPECIES_PREFERRED;
