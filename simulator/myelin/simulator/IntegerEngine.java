@@ -117,7 +117,7 @@ public final class IntegerEngine {
         roundedToZero = zeros;
         outgoing = out.stream().map(perPre -> perPre.stream().map(l -> l.toArray(new SynapseRows[0])).toArray(SynapseRows[][]::new))
                 .toArray(SynapseRows[][][]::new);
-        for (int i = 0; i < populations.length; i++) populations[i].allocateRing(maxDelay[i] + 1);
+        for (int i = 0; i < populations.length; i++) populations[i].allocateRing(maxDelay[i]);
         sliceSpikes = new SpikeBuffer[2][this.threads];
         for (SpikeBuffer[] parity : sliceSpikes) for (int t = 0; t < this.threads; t++) parity[t] = new SpikeBuffer();
         scratch = new PopulationState.Scratch[this.threads];

@@ -84,8 +84,9 @@ final class PopulationState {
         }
     }
 
-    void allocateRing(int maxDelay) {
-        int slots = Integer.highestOneBit(Math.max(1, maxDelay)) * 2;
+    /** A ring of the smallest power of two slots that holds the longest delay plus the step being read. */
+    void allocateRing(int longestDelay) {
+        int slots = longestDelay < 1 ? 1 : Integer.highestOneBit(longestDelay) * 2;
         mask = slots - 1;
         ring = new int[slots * channels][size];
     }
