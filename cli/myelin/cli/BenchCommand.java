@@ -88,36 +88,38 @@ final class BenchCommand implements Callable<Integer> {
         System.gc();
         resetPeaks();
         long t0 = System.nanoTime();
-        Network net = myelin.frontend.NetworkLoader.load(network);
-        var q = Simulations.quantize(net, myelin.ir.integer.Profile.DEFAULT, network);
+        var loaded = myelin.frontend.NetworkLoader.load(network, myelin.frontend.NetworkLoader.DEFAULT_NIR_TIMESTEP);
+        Network net = loaded.network();
         ProgressBar expanding = new ProgressBar(spec.commandLine().getErr(), "expanding");
-        boolean[] observed = new boolean[net.populations().size()];
-        var engine = Simulations.engine(q, threads.threads(), expanding, observed);
+        var compiled = Simulations.compile(loaded, myelin.ir.target.TargetSpec.SIMULATION, threads.threads(), expanding);
         expanding.finish();
+        var q = compiled.quantized();
+        boolean[] observed = new boolean[net.populations().size()];
+        var engine = Simulations.engine(compiled.encoded(), threads.threads(), observed);
         long t1 = System.nanoTime();
         int steps = (int) Math.round(bioSeconds / net.timestep());
         double warmupSeconds = 0;
         if (warmUp) {
             long w0 = System.nanoTime();
             // Full-length runs: the SIMD kernel is only fast once the JIT has compiled it with its intrinsics.
-            for (int i = 0; i < 3; i++) Simulations.engine(q, threads.threads(), Expander.Progress.NONE, observed).run(steps, (s, spikes) -> { });
+            for (int i = 0; i < 3; i++) Simulations.engine(compiled.encoded(), threads.threads(), observed).run(steps, (s, spikes) -> { }, false);
             warmupSeconds = (System.nanoTime() - w0) / 1e9;
         }
         int runs = repeat != null ? Math.max(1, repeat) : warmUp ? 5 : 1;
         double[] times = new double[runs];
         Simulations.Recorder recorder = null;
         for (int run = 0; run < runs; run++) {
-            var current = run == 0 ? engine : Simulations.engine(q, threads.threads(), Expander.Progress.NONE, observed);
+            var current = run == 0 ? engine : Simulations.engine(compiled.encoded(), threads.threads(), observed);
             var rec = new Simulations.Recorder(current, observed);
             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "simulating");
             long t2 = System.nanoTime();
             current.run(steps, (step, spikes) -> {
                 rec.afterStep(step, spikes);
                 if ((step & 255) == 0) bar.update(step, steps);
-            });
+            }, false);
             times[run] = (System.nanoTime() - t2) / 1e9;
             bar.finish();
-            rec.addDirect(current);
+            rec.addUnlisted(current);
             if (recorder != null && recorder.synapticEvents != rec.synapticEvents) {
                 throw new IllegalStateException("two runs of the same network differ: the engine is not deterministic");
             }
@@ -166,7 +168,7 @@ final class BenchCommand implements Callable<Integer> {
         System.gc();
         resetPeaks();
         long t0 = System.nanoTime();
-        Network net = network != null ? myelin.frontend.NetworkLoader.load(network)
+        Network net = network != null ? myelin.frontend.NetworkLoader.load(network, myelin.frontend.NetworkLoader.DEFAULT_NIR_TIMESTEP).network()
                 : SnnFrontend.parse("<bench>", expansionNetwork(100_000, 1000));
         long t1 = System.nanoTime();
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "expanding");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import myelin.ir.network.Network;
+import myelin.simulator.SpikeTrain;
 
 /**
  * Compares the spikes of two engines on one network: counts per population, the first
@@ -16,51 +17,66 @@ import myelin.ir.network.Network;
 final class EngineComparison {
     static final double TAU_STEPS = 10;
 
+    /** Where two trains first differ: the step, population and neuron, and each train's spikes there. */
+    record Divergence(int step, int population, int neuron, int countA, int countB) {}
+
+    /**
+     * @param distance  per population, the van Rossum distance
+     * @param firstDifference empty when the trains are identical
+     */
+    record Comparison(long[] countA, long[] countB, double[] distance, double total, java.util.Optional<Divergence> firstDifference) {}
+
     private EngineComparison() {}
 
-    /** Both records hold every population's spikes in step, population, neuron order. */
-    static boolean print(PrintWriter out, Network net, String nameA, SpikeRecord a, String nameB, SpikeRecord b) {
-        int pops = net.populations().size();
-        long[] countA = counts(a, pops);
-        long[] countB = counts(b, pops);
-        double[] distance = distances(a, b, pops);
-        out.printf(Locale.ROOT, "  %-16s %12s %12s %12s%n", "population", nameA, nameB, "distance");
+    /** Both trains hold every population's spikes in step, population, neuron order. */
+    static Comparison compare(SpikeTrain a, SpikeTrain b, int populations) {
+        double[] squared = squaredDistances(a, b, populations);
+        double[] distance = new double[populations];
         double total = 0;
-        for (int p = 0; p < pops; p++) {
-            out.printf(Locale.ROOT, "  %-16s %12d %12d %12.4f%n", net.populations().get(p).name(), countA[p], countB[p], Math.sqrt(distance[p]));
-            total += distance[p];
+        for (int p = 0; p < populations; p++) {
+            distance[p] = Math.sqrt(squared[p]);
+            total += squared[p];
         }
-        out.printf(Locale.ROOT, "  van Rossum distance (tau = %.0f steps), all populations: %.4f%n", TAU_STEPS, Math.sqrt(total));
-        int i = 0;
-        while (i < a.size && i < b.size && a.step[i] == b.step[i] && a.population[i] == b.population[i] && a.neuron[i] == b.neuron[i]) i++;
-        if (i == a.size && i == b.size) {
+        return new Comparison(counts(a, populations), counts(b, populations), distance, Math.sqrt(total), firstDifference(a, b));
+    }
+
+    static boolean print(PrintWriter out, Network net, String nameA, SpikeTrain a, String nameB, SpikeTrain b) {
+        Comparison c = compare(a, b, net.populations().size());
+        out.printf(Locale.ROOT, "  %-16s %12s %12s %12s%n", "population", nameA, nameB, "distance");
+        for (int p = 0; p < c.distance().length; p++) {
+            out.printf(Locale.ROOT, "  %-16s %12d %12d %12.4f%n", net.populations().get(p).name(), c.countA()[p], c.countB()[p],
+                    c.distance()[p]);
+        }
+        out.printf(Locale.ROOT, "  van Rossum distance (tau = %.0f steps), all populations: %.4f%n", TAU_STEPS, c.total());
+        if (c.firstDifference().isEmpty()) {
             out.println("  the spike trains are identical");
             return true;
         }
-        // The first difference is the earlier of the two spikes at position i (a missing one counts as later).
-        boolean aFirst = i < a.size && (i >= b.size || compare(a, i, b, i) < 0);
-        SpikeRecord first = aFirst ? a : b;
-        int step = first.step[i], pop = first.population[i], neuron = first.neuron[i];
-        out.printf(Locale.ROOT, "  first divergence: step %d, population %s, neuron %d: %s %d spike(s), %s %d%n", step,
-                net.populations().get(pop).name(), neuron, nameA, spikesAt(a, step, pop, neuron), nameB, spikesAt(b, step, pop, neuron));
+        Divergence d = c.firstDifference().get();
+        out.printf(Locale.ROOT, "  first divergence: step %d, population %s, neuron %d: %s %d spike(s), %s %d%n", d.step(),
+                net.populations().get(d.population()).name(), d.neuron(), nameA, d.countA(), nameB, d.countB());
         return false;
     }
 
-    private static int compare(SpikeRecord x, int i, SpikeRecord y, int j) {
-        int c = Integer.compare(x.step[i], y.step[j]);
-        if (c == 0) c = Integer.compare(x.population[i], y.population[j]);
-        return c != 0 ? c : Integer.compare(x.neuron[i], y.neuron[j]);
+    /** The earlier of the two entries where the trains first differ (a missing entry counts as later). */
+    static java.util.Optional<Divergence> firstDifference(SpikeTrain a, SpikeTrain b) {
+        int i = 0;
+        while (i < a.size() && i < b.size() && a.sameEntry(i, b, i)) i++;
+        if (i == a.size() && i == b.size()) return java.util.Optional.empty();
+        boolean aFirst = i < a.size() && (i >= b.size() || a.compareEntry(i, b, i) <= 0);
+        SpikeTrain first = aFirst ? a : b;
+        int step = first.step(i), pop = first.population(i), neuron = first.neuron(i);
+        return java.util.Optional.of(new Divergence(step, pop, neuron, spikesAt(a, i, step, pop, neuron), spikesAt(b, i, step, pop, neuron)));
     }
 
-    private static int spikesAt(SpikeRecord r, int step, int pop, int neuron) {
-        int count = 0;
-        for (int i = 0; i < r.size; i++) if (r.step[i] == step && r.population[i] == pop && r.neuron[i] == neuron) count++;
-        return count;
+    /** The spikes at (step, population, neuron): entry i if it is that spike, else none (the trains are sorted). */
+    private static int spikesAt(SpikeTrain r, int i, int step, int pop, int neuron) {
+        return i < r.size() && r.step(i) == step && r.population(i) == pop && r.neuron(i) == neuron ? r.count(i) : 0;
     }
 
-    private static long[] counts(SpikeRecord r, int pops) {
+    private static long[] counts(SpikeTrain r, int pops) {
         long[] c = new long[pops];
-        for (int i = 0; i < r.size; i++) c[r.population[i]]++;
+        for (int i = 0; i < r.size(); i++) c[r.population(i)] += r.count(i);
         return c;
     }
 
@@ -68,7 +84,7 @@ final class EngineComparison {
      * Squared distance per population: with h = filtered(a) - filtered(b) per neuron, the
      * integral of h^2 / tau, summed exactly between events (h decays as e^(-t/tau)).
      */
-    private static double[] distances(SpikeRecord a, SpikeRecord b, int pops) {
+    private static double[] squaredDistances(SpikeTrain a, SpikeTrain b, int pops) {
         Map<Long, List<long[]>> events = new HashMap<>();
         addEvents(events, a, +1);
         addEvents(events, b, -1);
@@ -90,10 +106,10 @@ final class EngineComparison {
         return d;
     }
 
-    private static void addEvents(Map<Long, List<long[]>> events, SpikeRecord r, int sign) {
-        for (int i = 0; i < r.size; i++) {
-            long key = ((long) r.population[i] << 32) | r.neuron[i];
-            events.computeIfAbsent(key, k -> new ArrayList<>()).add(new long[] {r.step[i], sign});
+    private static void addEvents(Map<Long, List<long[]>> events, SpikeTrain r, int sign) {
+        for (int i = 0; i < r.size(); i++) {
+            long key = ((long) r.population(i) << 32) | r.neuron(i);
+            events.computeIfAbsent(key, k -> new ArrayList<>()).add(new long[] {r.step(i), (long) sign * r.count(i)});
         }
     }
 }

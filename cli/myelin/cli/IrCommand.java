@@ -1,23 +1,31 @@
 package myelin.cli;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import myelin.frontend.NetworkLoader;
+import myelin.ir.integer.QuantizedPrinter;
+import myelin.ir.network.LoadedNetwork;
 import myelin.ir.network.Network;
 import myelin.ir.synapses.ExpandedNetwork;
 import myelin.ir.synapses.Expander;
 import myelin.ir.synapses.SynapseTable;
 import myelin.ir.text.IrPrinter;
+import myelin.passes.CompilationUnit;
+import myelin.passes.Pass;
+import myelin.passes.PassManager;
+import myelin.passes.Pipeline;
+import myelin.passes.Stage;
+import myelin.passes.Stages;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "ir", description = "Print the network IR (canonical .snn text, which parses back to the same network).")
+@Command(name = "ir", description = {"Print the IR of a network: by default the network IR (canonical .snn text, which parses back",
+        "to the same network); with --pipeline, the stage the pipeline ends in, or the stages after the passes --print-after names."})
 final class IrCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     NetworkFile file;
@@ -29,20 +37,19 @@ final class IrCommand implements Callable<Integer> {
     ThreadsOption threads;
 
     @Option(names = "--pipeline", paramLabel = "NAME", defaultValue = "none",
-            description = "passes to run: none or quantize (default: ${DEFAULT-VALUE})")
+            description = "passes to run: none, quantize, or simulate (quantize, expand, encode) (default: ${DEFAULT-VALUE})")
     String pipelineName;
 
-    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "default",
-            description = "integer profile for quantize: default or loihi (default: ${DEFAULT-VALUE})")
-    String profileName;
+    @picocli.CommandLine.Mixin
+    TargetOption target;
 
-    @Option(names = "--print-after", paramLabel = "PASS", split = ",", description = "print the IR after these passes")
+    @Option(names = "--print-after", paramLabel = "PASS", split = ",", description = "print the stage each of these passes writes")
     java.util.Set<String> printAfter = java.util.Set.of();
 
-    @Option(names = "--verify-each", description = "run the IR verifiers after every pass")
+    @Option(names = "--verify-each", description = "run the stage's verifier after every pass")
     boolean verifyEach;
 
-    @Option(names = "--report", description = "print the quantization report (with --pipeline quantize)")
+    @Option(names = "--report", description = "print the quantization report (with a pipeline that quantizes)")
     boolean report;
 
     @Option(names = "--timing", description = "print each pass's time")
@@ -53,43 +60,42 @@ final class IrCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var pipeline = myelin.passes.Pipeline.named(pipelineName).orElseThrow(() -> new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "unknown pipeline '" + pipelineName + "' (pipelines: "
-                + String.join(", ", myelin.passes.Pipeline.names()) + ")"));
-        var profile = myelin.ir.integer.Profile.named(profileName).orElseThrow(() -> new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "unknown profile '" + profileName + "' (profiles: " + String.join(", ", Simulations.profileNames()) + ")"));
-        var passes = pipeline.passes(profile);
+        CommandLine cli = spec.commandLine();
+        Pipeline pipeline = Pipeline.named(pipelineName).orElseThrow(() -> new CommandLine.ParameterException(cli,
+                "unknown pipeline '" + pipelineName + "' (pipelines: " + String.join(", ", Pipeline.names()) + ")"));
+        var names = pipeline.passes(myelin.ir.target.TargetSpec.SIMULATION).stream().map(p -> p.info().name()).toList();
         for (String pass : printAfter) {
-            if (passes.stream().noneMatch(p -> p.info().name().equals(pass))) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--print-after " + pass
-                        + ": pipeline " + pipelineName + " has no such pass");
+            if (!names.contains(pass)) {
+                throw new CommandLine.ParameterException(cli, "--print-after " + pass + ": pipeline " + pipelineName + " has no such pass"
+                        + (names.isEmpty() ? "" : " (passes: " + String.join(", ", names) + ")"));
             }
         }
-        if (report && pipeline != myelin.passes.Pipeline.QUANTIZE) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--report needs --pipeline quantize");
+        if (report && !names.contains("quantize")) throw new CommandLine.ParameterException(cli, "--report needs a pipeline that quantizes");
+        LoadedNetwork loaded = file.load(cli.getErr());
+        var out = cli.getOut();
+        ProgressBar bar = new ProgressBar(cli.getErr(), "expanding");
+        List<Pass<?>> passes = pipeline.passes(target.resolve(loaded), new Pipeline.Options(threads.threads(), bar));
+        PassManager.Result result = new PassManager(verifyEach, printAfter, (pass, stage, text) -> {
+            out.println("// after " + pass + " (the " + stage + " stage)");
+            out.print(text);
+        }).run(passes, CompilationUnit.of(loaded));
+        bar.finish();
+        if (timing) {
+            result.statistics().forEach(s -> out.printf(Locale.ROOT, "// pass %s: %.3f s, %d iteration(s)%n", s.pass(), s.seconds(),
+                    s.iterations()));
         }
-        Network net = file.load(spec.commandLine().getErr()).network();
-        var out = spec.commandLine().getOut();
-        var unit = new myelin.passes.CompilationUnit(net);
-        List<myelin.passes.PassManager.PassStatistics> stats;
-        try {
-            stats = new myelin.passes.PassManager(verifyEach, printAfter, (pass, u) -> {
-                out.println("// after " + pass);
-                out.print(u.quantized().map(myelin.ir.integer.QuantizedPrinter::print).orElse(IrPrinter.print(u.network())));
-            }).run(passes, unit);
-        } catch (myelin.ir.diag.InputException e) {
-            throw Simulations.atFile(e, file.path);
-        }
-        if (timing) stats.forEach(s -> out.printf(java.util.Locale.ROOT, "// pass %s: %.3f s, %d iteration(s)%n", s.pass(), s.seconds(), s.iterations()));
-        if (report) {
-            out.print(myelin.ir.integer.QuantizedPrinter.report(unit.quantized().orElseThrow()));
-            out.flush();
-            return 0;
-        }
-        if (!printAfter.isEmpty()) {
-            out.flush();
-            return 0;
-        }
+        CompilationUnit unit = result.unit();
+        if (report) out.print(QuantizedPrinter.report(unit.require(Stages.QUANTIZED)));
+        else if (printAfter.isEmpty()) out.print(passes.isEmpty() ? network(unit.network()) : last(unit, passes.get(passes.size() - 1).info().writes()));
+        out.flush();
+        return 0;
+    }
+
+    private static <T> String last(CompilationUnit unit, Stage<T> stage) {
+        return stage.print(unit.require(stage));
+    }
+
+    private String network(Network net) {
         Map<String, Long> counts = new LinkedHashMap<>();
         if (expand) {
             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "expanding");
@@ -97,8 +103,6 @@ final class IrCommand implements Callable<Integer> {
             bar.finish();
             for (SynapseTable t : expanded.tables()) counts.put(t.projection(), (long) t.size());
         }
-        out.print(IrPrinter.print(net, counts));
-        out.flush();
-        return 0;
+        return IrPrinter.print(net, counts);
     }
 }

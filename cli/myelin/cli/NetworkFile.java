@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import myelin.frontend.NetworkLoader;
+import myelin.ir.network.LoadedNetwork;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,17 +21,17 @@ final class NetworkFile {
     picocli.CommandLine.Model.CommandSpec command;
 
     /** Loads the network; what a NIR import could not carry over is printed as warnings. */
-    NetworkLoader.Loaded load(PrintWriter err) {
+    LoadedNetwork load(PrintWriter err) {
         if (!(dt > 0) || !Double.isFinite(dt)) {
             throw new picocli.CommandLine.ParameterException(command.commandLine(), "--dt must be a positive number of seconds, got " + dt);
         }
-        NetworkLoader.Loaded loaded = NetworkLoader.load(path, dt);
+        LoadedNetwork loaded = NetworkLoader.load(path, dt);
         loaded.warnings().forEach(w -> err.println(path + ": warning: " + w));
         return loaded;
     }
 
     /** "name=steps, ..." for the populations that run behind the NIR graph (empty for .snn files). */
-    static String latency(NetworkLoader.Loaded loaded) {
+    static String latency(LoadedNetwork loaded) {
         return loaded.latency().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }

@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import myelin.frontend.NetworkLoader;
 import myelin.ir.integer.Profile;
-import myelin.ir.integer.QuantizedNetwork;
+import myelin.ir.network.LoadedNetwork;
 import myelin.ir.network.Network;
+import myelin.ir.target.TargetSpec;
 import myelin.simulator.IntegerEngine;
 import myelin.simulator.reference.ReferenceEngine;
 import picocli.CommandLine;
@@ -39,9 +39,8 @@ final class SimulateCommand implements Callable<Integer> {
             description = "the reference engine's precision: float64 or float32 (default: ${DEFAULT-VALUE})")
     String precisionName;
 
-    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "default",
-            description = "integer profile: default or loihi (default: ${DEFAULT-VALUE})")
-    String profileName;
+    @picocli.CommandLine.Mixin
+    TargetOption target;
 
     @Option(names = "--input", paramLabel = "FILE", description = "extra input spikes (CSV: step,population,neuron)")
     Path input;
@@ -74,8 +73,6 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
         if (steps < 1) throw new CommandLine.ParameterException(cli, "--steps must be at least 1");
-        Profile profile = Profile.named(profileName).orElseThrow(() -> new CommandLine.ParameterException(cli,
-                "unknown profile '" + profileName + "' (profiles: " + String.join(", ", Simulations.profileNames()) + ")"));
         ReferenceEngine.Precision precision = switch (precisionName) {
             case "float64" -> ReferenceEngine.Precision.FLOAT64;
             case "float32" -> ReferenceEngine.Precision.FLOAT32;
@@ -85,7 +82,7 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = cli.getErr();
         if (!record.isEmpty() && trace == null) throw new CommandLine.ParameterException(cli, "--record needs --trace FILE for the values");
         if (trace != null && compare) throw new CommandLine.ParameterException(cli, "--trace records one engine: it does not go with --compare");
-        NetworkLoader.Loaded loaded = file.load(err);
+        LoadedNetwork loaded = file.load(err);
         Network net = loaded.network();
         for (String var : record) {
             if (net.populations().stream().noneMatch(p -> net.modelOf(p).stateVariables().contains(var))) {
@@ -96,7 +93,7 @@ final class SimulateCommand implements Callable<Integer> {
         var inputs = input == null ? List.<SpikeCsv.Spike>of() : SpikeCsv.read(input, net, steps);
 
         boolean[] recorded = compare ? all(net) : Simulations.recordedSpikes(net);
-        Run exact = compare || engine == Engine.exact ? runExact(net, profile, inputs, recorded) : null;
+        Run exact = compare || engine == Engine.exact ? runExact(loaded, target.resolve(loaded), inputs, recorded) : null;
         Run reference = compare || engine == Engine.reference ? runReference(net, precision, inputs, recorded) : null;
         Run shown = exact != null ? exact : reference;
 
@@ -126,32 +123,24 @@ final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One engine's steps as a sink for the step hook (the engines' own observers differ). */
-    @FunctionalInterface
-    private interface Steps {
-        void run(StepHook hook);
-    }
-
-    @FunctionalInterface
-    private interface StepHook {
-        void afterStep(int step, myelin.simulator.SpikeBuffer spikes);
-    }
-
     /** Runs the steps with the recorder, the trace (published only on success) and a progress bar; returns seconds. */
-    private double timed(String engineName, Simulations.Recorder recorder, TraceWriter tracer, Steps steps) throws java.io.IOException {
+    private double timed(String engineName, myelin.simulator.Engine engine, Simulations.Recorder recorder, TraceWriter tracer)
+            throws java.io.IOException {
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), compare ? "simulating (" + engineName + ")" : "simulating");
         long start = System.nanoTime();
         double seconds;
         try (tracer) {
-            steps.run((step, spikes) -> {
+            // Without a trace nothing reads the state: a parallel engine's threads then meet once a step.
+            engine.run(steps, (step, spikes) -> {
                 recorder.afterStep(step, spikes);
                 if (tracer != null) tracer.afterStep(step);
                 if ((step & 63) == 0) bar.update(step, this.steps);
-            });
+            }, tracer != null);
             seconds = (System.nanoTime() - start) / 1e9;
             if (tracer != null) tracer.commit();
         }
         bar.finish();
+        recorder.addUnlisted(engine);
         return seconds;
     }
 
@@ -161,31 +150,26 @@ final class SimulateCommand implements Callable<Integer> {
         return all;
     }
 
-    private Run runExact(Network net, Profile profile, List<SpikeCsv.Spike> inputs, boolean[] recorded) throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
+    private Run runExact(LoadedNetwork loaded, TargetSpec spec, List<SpikeCsv.Spike> inputs, boolean[] recorded) throws Exception {
+        PrintWriter err = this.spec.commandLine().getErr();
         Path at = file.path;
-        QuantizedNetwork q = Simulations.quantize(net, profile, at);
-        q.report().warnings().forEach(w -> err.println(at + ": warning: " + w));
         ProgressBar expanding = new ProgressBar(err, "expanding");
-        IntegerEngine e = Simulations.engine(q, threads.threads(), expanding, recorded);
+        Simulations.Compiled compiled = Simulations.compile(loaded, spec, threads.threads(), expanding);
         expanding.finish();
-        if (e.weightsRoundedToZero() > 0) {
-            err.println(at + ": warning: " + e.weightsRoundedToZero() + " non-zero weights round to zero in profile " + profile.name());
-        }
+        compiled.quantized().report().warnings().forEach(w -> err.println(at + ": warning: " + w));
+        Profile profile = spec.profile();
+        long zeros = compiled.encoded().weightsRoundedToZero();
+        if (zeros > 0) err.println(at + ": warning: " + zeros + " non-zero weights round to zero in profile " + profile.name());
+        IntegerEngine e = Simulations.engine(compiled.encoded(), threads.threads(), recorded);
         for (var s : inputs) e.inject(s.population(), s.neuron(), s.step());
         var recorder = new Simulations.Recorder(e, recorded);
-        double seconds = timed("exact", recorder, trace == null ? null : TraceWriter.open(trace, q, record, e),
-                hook -> {
-                    // Without a trace nothing reads the state: the threads then meet once a step.
-                    if (trace == null) e.run(steps, hook::afterStep);
-                    else e.run(steps, (step, spikes, engine) -> hook.afterStep(step, spikes));
-                });
-        recorder.addDirect(e);
+        double seconds = timed("exact", e, recorder, trace == null ? null : TraceWriter.open(trace, loaded.network(), compiled.quantized(), record, e));
         if (e.saturations() > 0) {
             err.println(at + ": warning: a current or v saturated at the " + profile.stateBits() + "-bit state width in "
                     + e.saturations() + " population updates (see 'myelin ir " + at + " --pipeline quantize --report')");
         }
-        return new Run(recorder, seconds, String.format(Locale.ROOT, "exact engine, profile %s, %d thread%s", profile.name(),
+        String target = spec.name().equals(TargetSpec.SIMULATION.name()) ? "" : ", target " + spec.name();
+        return new Run(recorder, seconds, String.format(Locale.ROOT, "exact engine%s, profile %s, %d thread%s", target, profile.name(),
                 e.threads(), e.threads() == 1 ? "" : "s"));
     }
 
@@ -197,8 +181,7 @@ final class SimulateCommand implements Callable<Integer> {
         expanding.finish();
         for (var s : inputs) e.inject(s.population(), s.neuron(), s.step());
         var recorder = new Simulations.Recorder(e, recorded);
-        double seconds = timed("reference", recorder, trace == null ? null : TraceWriter.open(trace, net, record, e),
-                hook -> e.run(steps, (step, spikes, engine) -> hook.afterStep(step, spikes)));
+        double seconds = timed("reference", e, recorder, trace == null ? null : TraceWriter.open(trace, net, record, e));
         return new Run(recorder, seconds, "reference engine, " + precisionName + " (ND4J)");
     }
 }

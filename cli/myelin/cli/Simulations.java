@@ -1,39 +1,35 @@
 package myelin.cli;
 
 import java.util.List;
+import myelin.ir.encoded.EncodedNetwork;
 import myelin.ir.integer.Profile;
 import myelin.ir.integer.QuantizedNetwork;
+import myelin.ir.network.LoadedNetwork;
 import myelin.ir.network.Network;
 import myelin.ir.network.Recording;
-import myelin.ir.synapses.ExpandedNetwork;
 import myelin.ir.synapses.Expander;
+import myelin.ir.target.TargetSpec;
 import myelin.passes.CompilationUnit;
 import myelin.passes.PassManager;
 import myelin.passes.Pipeline;
+import myelin.passes.Stages;
+import myelin.simulator.Engine;
 import myelin.simulator.IntegerEngine;
-import myelin.simulator.SpikeBuffer;
+import myelin.simulator.SpikeTrain;
 import myelin.simulator.reference.ReferenceEngine;
 
-/** Quantize, expand and build the integer engine: what simulate and bench share. */
+/** The simulate pipeline and the engines built on it: what simulate and bench share. */
 final class Simulations {
     private Simulations() {}
 
-    /** Quantizes; errors that the profile raises are placed at the network's file. */
-    static QuantizedNetwork quantize(Network network, Profile profile, java.nio.file.Path file) {
-        CompilationUnit unit = new CompilationUnit(network);
-        try {
-            PassManager.plain().run(Pipeline.QUANTIZE.passes(profile), unit);
-        } catch (myelin.ir.diag.InputException e) {
-            throw atFile(e, file);
-        }
-        return unit.quantized().orElseThrow();
-    }
+    /** The quantized stage (its report) and the encoded stage the integer engine runs. */
+    record Compiled(QuantizedNetwork quantized, EncodedNetwork encoded) {}
 
-    /** Passes know networks, not files: their diagnostics are placed at the file the network came from. */
-    static myelin.ir.diag.InputException atFile(myelin.ir.diag.InputException e, java.nio.file.Path file) {
-        return new myelin.ir.diag.InputException(e.diagnostics().stream()
-                .map(d -> new myelin.ir.diag.Diagnostic(d.severity(), myelin.ir.diag.SourceLocation.of(file.toString()), d.message()))
-                .toList());
+    /** Runs the simulate pipeline (quantize, expand, encode) for a target. */
+    static Compiled compile(LoadedNetwork loaded, TargetSpec target, int threads, Expander.Progress progress) {
+        var passes = Pipeline.SIMULATE.passes(target, new Pipeline.Options(threads, progress));
+        CompilationUnit unit = PassManager.plain().run(passes, CompilationUnit.of(loaded)).unit();
+        return new Compiled(unit.require(Stages.QUANTIZED), unit.require(Stages.ENCODED));
     }
 
     /** The reference engine on the expanded network. */
@@ -41,10 +37,9 @@ final class Simulations {
         return new ReferenceEngine(new Expander(threads, progress).expand(net), precision);
     }
 
-    /** Expands and builds the engine; the expansion's float values become garbage once converted. */
-    static IntegerEngine engine(QuantizedNetwork q, int threads, Expander.Progress progress, boolean[] observed) {
-        ExpandedNetwork expanded = new Expander(threads, progress).expand(q.network());
-        IntegerEngine engine = new IntegerEngine(q, expanded, threads);
+    /** The integer engine; sources whose spikes nobody records deliver straight into their target (the same bits). */
+    static IntegerEngine engine(EncodedNetwork encoded, int threads, boolean[] observed) {
+        IntegerEngine engine = new IntegerEngine(encoded, threads);
         boolean[] unobserved = new boolean[observed.length];
         for (int i = 0; i < observed.length; i++) unobserved[i] = !observed[i];
         engine.deliverUnobservedSourcesDirectly(unobserved);
@@ -63,57 +58,43 @@ final class Simulations {
         return recorded;
     }
 
-    /** Counts spikes per population, synaptic events, and records the chosen populations' spikes; for either engine. */
-    static final class Recorder {
+    /** Counts spikes per population and synaptic events, and keeps the chosen populations' spikes; for any engine. */
+    static final class Recorder implements Engine.Observer {
         final long[] spikesPerPopulation;
         final boolean[] recorded;
-        final SpikeRecord record = new SpikeRecord();
+        final SpikeTrain record = new SpikeTrain();
         long synapticEvents;
         /** Out-degree of every neuron, per population: a spike of count c is c * degree events. */
         private final int[][] degree;
 
-        Recorder(IntegerEngine engine, boolean[] recorded) {
-            this(degrees(engine.populationCount(), engine::populationSize, engine::outDegree), recorded);
-        }
-
-        Recorder(ReferenceEngine engine, boolean[] recorded) {
-            this(degrees(engine.populationCount(), engine::populationSize, engine::outDegree), recorded);
-        }
-
-        private Recorder(int[][] degree, boolean[] recorded) {
-            this.spikesPerPopulation = new long[degree.length];
+        Recorder(Engine engine, boolean[] recorded) {
+            this.spikesPerPopulation = new long[engine.populationCount()];
             this.recorded = recorded;
-            this.degree = degree;
-        }
-
-        private static int[][] degrees(int populations, java.util.function.IntUnaryOperator size,
-                                       java.util.function.IntBinaryOperator outDegree) {
-            int[][] degree = new int[populations][];
-            for (int p = 0; p < populations; p++) {
-                int[] d = new int[size.applyAsInt(p)];
-                for (int n = 0; n < d.length; n++) d[n] = outDegree.applyAsInt(p, n);
+            this.degree = new int[engine.populationCount()][];
+            for (int p = 0; p < degree.length; p++) {
+                int[] d = new int[engine.populationSize(p)];
+                for (int n = 0; n < d.length; n++) d[n] = engine.outDegree(p, n);
                 degree[p] = d;
             }
-            return degree;
         }
 
-        /** Adds the spikes of sources that delivered directly (one synapse each), which the steps did not list. */
-        void addDirect(IntegerEngine engine) {
+        /** Adds the spikes the engine delivered without listing them (one synapse each). */
+        void addUnlisted(Engine engine) {
             for (int p = 0; p < spikesPerPopulation.length; p++) {
-                long direct = engine.directSpikes(p);
+                long direct = engine.unlistedSpikes(p);
                 spikesPerPopulation[p] += direct;
                 synapticEvents += direct;
             }
         }
 
-        void afterStep(int step, SpikeBuffer spikes) {
+        @Override
+        public void afterStep(int step, SpikeTrain spikes) {
             for (int i = 0; i < spikes.size(); i++) {
                 int p = spikes.population(i);
-                int n = spikes.neuron(i);
                 int c = spikes.count(i);
                 spikesPerPopulation[p] += c;
-                synapticEvents += (long) c * degree[p][n];
-                if (recorded[p]) for (int k = 0; k < c; k++) record.add(step, p, n);
+                synapticEvents += (long) c * degree[p][spikes.neuron(i)];
+                if (recorded[p]) record.add(spikes, i);
             }
         }
     }

@@ -13,6 +13,7 @@ import myelin.ir.diag.InputException;
 import myelin.ir.diag.SourceLocation;
 import myelin.ir.diag.Suggestions;
 import myelin.ir.network.Network;
+import myelin.simulator.SpikeTrain;
 
 /** Spike files: CSV with the header {@code step,population,neuron}, one spike per row. */
 final class SpikeCsv {
@@ -22,15 +23,15 @@ final class SpikeCsv {
 
     private SpikeCsv() {}
 
-    static void write(OutputStream stream, SpikeRecord record, Network net) {
+    static void write(OutputStream stream, SpikeTrain record, Network net) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8));
         out.println(HEADER);
         StringBuilder line = new StringBuilder();
-        for (int i = 0; i < record.size; i++) {
+        for (int i = 0; i < record.size(); i++) {
             line.setLength(0);
-            line.append(record.step[i]).append(',').append(net.populations().get(record.population[i]).name())
-                    .append(',').append(record.neuron[i]);
-            out.println(line);
+            line.append(record.step(i)).append(',').append(net.populations().get(record.population(i)).name())
+                    .append(',').append(record.neuron(i));
+            for (int c = 0; c < record.count(i); c++) out.println(line); // one row per spike
         }
         out.flush();
     }
@@ -98,7 +99,7 @@ final class SpikeCsv {
         }
     }
 
-    static void writeTo(Path path, SpikeRecord record, Network net) throws IOException {
+    static void writeTo(Path path, SpikeTrain record, Network net) throws IOException {
         AtomicFiles.write(path, out -> write(out, record, net));
     }
 }

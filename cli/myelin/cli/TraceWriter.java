@@ -12,8 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import myelin.ir.integer.QuantizedNetwork;
 import myelin.ir.network.Network;
-import myelin.simulator.IntegerEngine;
-import myelin.simulator.reference.ReferenceEngine;
+import myelin.simulator.Engine;
 
 /**
  * State probes: after every step, the integer value of each traced variable and the
@@ -24,8 +23,7 @@ import myelin.simulator.reference.ReferenceEngine;
 final class TraceWriter implements AutoCloseable {
     static final String HEADER = "step,population,neuron,variable,integer,value,unit";
 
-    private record Probe(int population, String name, String variable, int channel, double scale, double offset,
-                         String unit, int size) {}
+    private record Probe(int population, String name, String variable, double scale, double offset, String unit, int size) {}
 
     private final Path target;
     private final Path temp;
@@ -63,32 +61,31 @@ final class TraceWriter implements AutoCloseable {
         return vars;
     }
 
-    static TraceWriter open(Path target, QuantizedNetwork q, List<String> requested, IntegerEngine engine) throws IOException {
-        Network net = q.network();
+    /** Probes for the integer engine: each integer and the physical value it stands for, by the quantized stage's scales. */
+    static TraceWriter open(Path target, Network net, QuantizedNetwork q, List<String> requested, Engine engine) throws IOException {
         List<Probe> probes = new ArrayList<>();
         for (int p = 0; p < q.populations().size(); p++) {
             var pop = q.populations().get(p);
-            var synapses = net.modelOf(net.population(pop.name()).orElseThrow()).synapses();
-            boolean currents = net.modelOf(net.population(pop.name()).orElseThrow()).weightDimension()
-                    .equals(myelin.ir.units.Dimension.CURRENT);
+            var model = net.modelOf(net.population(pop.name()).orElseThrow());
+            boolean currents = model.weightDimension().equals(myelin.ir.units.Dimension.CURRENT);
             for (String var : tracedVariables(net, pop.name(), requested)) {
                 if (var.equals("v")) {
-                    probes.add(new Probe(p, pop.name(), var, -1, 1e3 / pop.stateScale(), pop.vRest() * 1e3, "mV", pop.size()));
+                    probes.add(new Probe(p, pop.name(), var, 1e3 / pop.stateScale(), pop.vRest() * 1e3, "mV", pop.size()));
                 } else {
-                    int c = synapses.stream().map(s -> "i_" + s.name()).toList().indexOf(var);
                     double toUnit = currents ? 1e12 : 1e3;
-                    probes.add(new Probe(p, pop.name(), var, c, toUnit / pop.currentScale(c), 0, currents ? "pA" : "mV", pop.size()));
+                    probes.add(new Probe(p, pop.name(), var, toUnit / pop.currentScale(model.channelOf(var)), 0, currents ? "pA" : "mV",
+                            pop.size()));
                 }
             }
         }
         return new TraceWriter(target, probes, (step, probe, n, line) -> {
-            int value = engine.state(probe.population(), probe.variable(), n).orElseThrow();
+            long value = (long) engine.state(probe.population(), probe.variable(), n).orElseThrow();
             line.append(value).append(',').append(String.format(Locale.ROOT, "%.6g", probe.offset() + value * probe.scale()));
         });
     }
 
     /** Probes for the reference engine, whose state is physical already (volts, weight units). */
-    static TraceWriter open(Path target, Network net, List<String> requested, ReferenceEngine engine) throws IOException {
+    static TraceWriter open(Path target, Network net, List<String> requested, Engine engine) throws IOException {
         List<Probe> probes = new ArrayList<>();
         for (int p = 0; p < net.populations().size(); p++) {
             var pop = net.populations().get(p);
@@ -96,7 +93,7 @@ final class TraceWriter implements AutoCloseable {
             boolean currents = model.weightDimension().equals(myelin.ir.units.Dimension.CURRENT);
             for (String var : tracedVariables(net, pop.name(), requested)) {
                 boolean v = var.equals("v");
-                probes.add(new Probe(p, pop.name(), var, -1, v || !currents ? 1e3 : 1e12, 0, v || !currents ? "mV" : "pA", pop.size()));
+                probes.add(new Probe(p, pop.name(), var, v || !currents ? 1e3 : 1e12, 0, v || !currents ? "mV" : "pA", pop.size()));
             }
         }
         return new TraceWriter(target, probes, (step, probe, n, line) -> {

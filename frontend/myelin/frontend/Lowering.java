@@ -23,6 +23,7 @@ import myelin.ir.network.Population;
 import myelin.ir.network.Projection;
 import myelin.ir.network.Recording;
 import myelin.ir.network.Target;
+import myelin.ir.network.SourceMap;
 import myelin.ir.network.VerifierProblem;
 import myelin.ir.network.VerifierProblem.Entity;
 import myelin.ir.units.Dimension;
@@ -52,7 +53,12 @@ final class Lowering {
     }
 
     private static String key(Entity entity, String name) {
-        return entity.name() + ":" + name;
+        return SourceMap.key(entity, name);
+    }
+
+    /** Where each entity was declared, for the passes' errors; {@code file} for the rest. */
+    SourceMap sources(String file) {
+        return new SourceMap(SourceLocation.of(file), declaredAt);
     }
 
     /** The network, or empty when there is none to build; errors are in the diagnostics. */
@@ -118,6 +124,17 @@ final class Lowering {
             values.error(at, problem.entity().label() + " '" + problem.name() + "': " + problem.message());
         }
         return Optional.of(network);
+    }
+
+    /** The targets of a target file, which declares targets (and includes) but no network. */
+    List<Target> lowerTargets(Ast.File root) {
+        List<Target> targets = new ArrayList<>();
+        for (Ast.File f : SourceSet.load(root, values, diagnostics)) {
+            for (Ast.Network n : f.networks()) values.error(n.name().loc(), "a target file declares targets only, not a network");
+            for (Ast.Target t : f.targets()) target(t).ifPresent(targets::add);
+        }
+        if (targets.isEmpty()) values.error(new SourceLocation(root.path(), 1, 1), "no target declared (expected 'target NAME { ... }')");
+        return targets;
     }
 
     private boolean declare(Entity entity, Ast.Ident name) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import myelin.ir.diag.Diagnostics;
 import myelin.ir.diag.InputException;
 import myelin.ir.diag.SourceLocation;
+import myelin.ir.network.LoadedNetwork;
 import myelin.ir.network.Network;
 
 /**
@@ -16,23 +17,48 @@ public final class SnnFrontend {
     private SnnFrontend() {}
 
     /** Loads a network from a file; paths in diagnostics are shown as given. */
-    public static Network load(Path path) {
+    public static LoadedNetwork load(Path path) {
         String text;
         try {
             text = Files.readString(path);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw InputException.of(SourceLocation.of(path.toString()), "cannot read file: " + SourcePaths.reason(e));
         }
-        return parse(path.toString(), text);
+        return read(path.toString(), text);
     }
 
     /** Parses a network from text; {@code path} names it in diagnostics and anchors includes. */
     public static Network parse(String path, String text) {
+        return read(path, text).network();
+    }
+
+    /** The target blocks of a target file, with where each was declared. */
+    public record TargetFile(java.util.List<myelin.ir.network.Target> targets, myelin.ir.network.SourceMap sources) {}
+
+    public static TargetFile loadTargets(Path path) {
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw InputException.of(SourceLocation.of(path.toString()), "cannot read file: " + SourcePaths.reason(e));
+        }
+        Diagnostics diagnostics = new Diagnostics();
+        var ast = SyntaxReader.read(path.toString(), text, diagnostics);
+        diagnostics.throwIfErrors();
+        Lowering lowering = new Lowering(diagnostics);
+        var targets = lowering.lowerTargets(ast.orElseThrow());
+        diagnostics.throwIfErrors();
+        return new TargetFile(targets, lowering.sources(path.toString()));
+    }
+
+    /** As {@link #parse}, with where each entity was declared. */
+    public static LoadedNetwork read(String path, String text) {
         Diagnostics diagnostics = new Diagnostics();
         var ast = SyntaxReader.read(path, text, diagnostics);
         diagnostics.throwIfErrors();
-        var network = new Lowering(diagnostics).lower(ast.orElseThrow());
+        Lowering lowering = new Lowering(diagnostics);
+        var network = lowering.lower(ast.orElseThrow());
         diagnostics.throwIfErrors();
-        return network.orElseThrow();
+        return new LoadedNetwork(network.orElseThrow(), lowering.sources(path), java.util.Map.of(), java.util.List.of());
     }
 }

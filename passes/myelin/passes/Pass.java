@@ -1,9 +1,12 @@
 package myelin.passes;
 
-/** One transformation of a compilation unit. */
-public interface Pass {
-    PassInfo info();
+/** One transformation: reads stages of a compilation unit and produces one. */
+public interface Pass<T> {
+    PassInfo<T> info();
 
-    /** Runs the pass; returns whether it changed anything (fixed-point passes repeat until not). */
-    boolean run(CompilationUnit unit);
+    /**
+     * Produces the stage the pass writes. A fixed-point pass that finds nothing to change
+     * returns the stage it was given, the same object; the manager then stops repeating it.
+     */
+    T run(CompilationUnit unit);
 }

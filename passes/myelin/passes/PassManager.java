@@ -1,17 +1,14 @@
 package myelin.passes;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiConsumer;
-import myelin.ir.network.NetworkVerifier;
-import myelin.ir.network.VerifierProblem;
 
 /**
- * Runs passes in order: checks that what each pass requires is established, repeats
- * fixed-point passes (with a cap), verifies after each pass on request, calls a hook
- * after named passes (--print-after) and times every pass.
+ * Runs passes in order: checks before the first that every stage a pass reads will be
+ * there, repeats fixed-point passes (with a cap), verifies the written stage after each
+ * pass on request, shows named passes' output (--print-after) and times every pass.
  */
 public final class PassManager {
     /** A fixed-point pass that still reports changes after this many runs is a bug. */
@@ -19,69 +16,91 @@ public final class PassManager {
 
     public record PassStatistics(String pass, int iterations, boolean changed, double seconds) {}
 
+    /** The unit after the last pass, and each pass's statistics. */
+    public record Result(CompilationUnit unit, List<PassStatistics> statistics) {}
+
+    /** Receives the text of a stage after a pass named by --print-after. */
+    @FunctionalInterface
+    public interface Printer {
+        void print(String pass, Stage<?> stage, String text);
+    }
+
     private final boolean verifyEach;
     private final Set<String> printAfter;
-    private final BiConsumer<String, CompilationUnit> printer;
+    private final Printer printer;
 
-    public PassManager(boolean verifyEach, Set<String> printAfter, BiConsumer<String, CompilationUnit> printer) {
+    public PassManager(boolean verifyEach, Set<String> printAfter, Printer printer) {
         this.verifyEach = verifyEach;
         this.printAfter = Set.copyOf(printAfter);
         this.printer = printer;
     }
 
     public static PassManager plain() {
-        return new PassManager(false, Set.of(), (pass, unit) -> { });
+        return new PassManager(false, Set.of(), (pass, stage, text) -> { });
     }
 
-    public List<PassStatistics> run(List<Pass> passes, CompilationUnit unit) {
-        checkOrder(passes, unit.established());
+    public Result run(List<? extends Pass<?>> passes, CompilationUnit unit) {
+        checkOrder(passes, unit);
         List<PassStatistics> stats = new ArrayList<>();
-        for (Pass pass : passes) {
-            PassInfo info = pass.info();
+        for (Pass<?> pass : passes) {
             long start = System.nanoTime();
-            int iterations = 0;
-            boolean changedAny = false;
-            boolean changed;
-            do {
-                changed = pass.run(unit);
-                changedAny |= changed;
-                iterations++;
-                if (iterations >= MAX_ITERATIONS && changed) {
-                    throw new IllegalStateException("pass " + info.name() + " did not reach a fixed point in "
-                            + MAX_ITERATIONS + " iterations");
-                }
-            } while (info.fixedPoint() && changed);
-            unit.established().addAll(info.establishes());
-            stats.add(new PassStatistics(info.name(), iterations, changedAny, (System.nanoTime() - start) / 1e9));
-            if (verifyEach) verify(info.name(), unit);
-            if (printAfter.contains(info.name())) printer.accept(info.name(), unit);
+            Step step = runToFixedPoint(pass, unit);
+            unit = step.unit;
+            for (Stage<?> consumed : pass.info().consumes()) unit = unit.without(consumed);
+            stats.add(new PassStatistics(pass.info().name(), step.iterations, step.changed, (System.nanoTime() - start) / 1e9));
+            if (verifyEach) verify(pass.info().name(), pass.info().writes(), unit);
+            if (printAfter.contains(pass.info().name())) print(pass.info().name(), pass.info().writes(), unit);
         }
-        return stats;
+        return new Result(unit, stats);
     }
 
-    /** Each pass must find what it requires established by the unit or by an earlier pass. */
-    static void checkOrder(List<Pass> passes, Set<Property> initially) {
-        Set<Property> have = EnumSet.noneOf(Property.class);
-        have.addAll(initially);
-        for (Pass pass : passes) {
-            for (Property needed : pass.info().requires()) {
+    private record Step(CompilationUnit unit, int iterations, boolean changed) {}
+
+    private static <T> Step runToFixedPoint(Pass<T> pass, CompilationUnit unit) {
+        PassInfo<T> info = pass.info();
+        int iterations = 0;
+        boolean changedAny = false;
+        while (true) {
+            T before = unit.get(info.writes()).orElse(null);
+            T after = pass.run(unit);
+            iterations++;
+            boolean changed = after != before;
+            changedAny |= changed;
+            unit = unit.with(info.writes(), after);
+            if (!info.fixedPoint() || !changed) break;
+            if (iterations >= MAX_ITERATIONS) {
+                throw new IllegalStateException("pass " + info.name() + " did not reach a fixed point in " + MAX_ITERATIONS + " iterations");
+            }
+        }
+        return new Step(unit, iterations, changedAny);
+    }
+
+    /** Each pass must find the stages it reads in the unit or written by an earlier pass, and not invalidated since. */
+    static void checkOrder(List<? extends Pass<?>> passes, CompilationUnit unit) {
+        Set<Stage<?>> have = new HashSet<>();
+        for (Stage<?> s : Stages.all()) if (unit.has(s)) have.add(s);
+        for (Pass<?> pass : passes) {
+            PassInfo<?> info = pass.info();
+            for (Stage<?> needed : info.reads()) {
                 if (!have.contains(needed)) {
-                    throw new IllegalArgumentException("pass " + pass.info().name() + " must run after a pass that makes the network "
-                            + needed.description() + " (" + needed + " is not established)");
+                    throw new IllegalArgumentException("pass " + info.name() + " reads the " + needed + " stage, which no earlier pass "
+                            + "writes" + (Stages.order(needed) > 0 ? " (or a later pass replaced what it was made from)" : ""));
                 }
             }
-            have.addAll(pass.info().establishes());
+            have.removeIf(s -> Stages.order(s) > Stages.order(info.writes()));
+            have.add(info.writes());
+            have.removeAll(info.consumes());
         }
     }
 
-    private static void verify(String after, CompilationUnit unit) {
-        List<VerifierProblem> problems = NetworkVerifier.verify(unit.network());
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("the IR is broken after pass " + after + ": " + problems);
-        }
-        unit.quantized().ifPresent(q -> {
-            List<String> broken = myelin.ir.integer.QuantizedVerifier.verify(q);
-            if (!broken.isEmpty()) throw new IllegalStateException("the quantized IR is broken after pass " + after + ": " + broken);
+    private static <T> void verify(String after, Stage<T> stage, CompilationUnit unit) {
+        unit.get(stage).ifPresent(value -> {
+            List<String> problems = stage.verify(value);
+            if (!problems.isEmpty()) throw new IllegalStateException("the " + stage + " IR is broken after pass " + after + ": " + problems);
         });
+    }
+
+    private <T> void print(String after, Stage<T> stage, CompilationUnit unit) {
+        unit.get(stage).ifPresent(value -> printer.print(after, stage, stage.print(value)));
     }
 }

@@ -3,13 +3,22 @@ package myelin.passes;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import myelin.ir.integer.Profile;
+import myelin.ir.synapses.Expander;
+import myelin.ir.target.TargetSpec;
+import myelin.passes.encode.Encode;
+import myelin.passes.expand.Expand;
 import myelin.passes.quantize.Quantize;
 
-/** The named pipelines; a pipeline is a plain ordered list of passes. */
+/** The named pipelines; a pipeline is a plain ordered list of passes for one target. */
 public enum Pipeline {
     NONE("none", "parse and verify only"),
-    QUANTIZE("quantize", "physical parameters to the profile's integers");
+    QUANTIZE("quantize", "physical parameters to the target profile's integers"),
+    SIMULATE("simulate", "quantize, expand the connectivity and encode it in integers: what the integer engine runs");
+
+    /** How the passes that do heavy work may do it: threads, and a progress callback. */
+    public record Options(int threads, Expander.Progress progress) {
+        public static final Options SEQUENTIAL = new Options(1, Expander.Progress.NONE);
+    }
 
     private final String name;
     private final String summary;
@@ -27,11 +36,16 @@ public enum Pipeline {
         return summary;
     }
 
-    public List<Pass> passes(Profile profile) {
+    public List<Pass<?>> passes(TargetSpec target, Options options) {
         return switch (this) {
             case NONE -> List.of();
-            case QUANTIZE -> List.of(new Quantize(profile));
+            case QUANTIZE -> List.of(new Quantize(target));
+            case SIMULATE -> List.of(new Quantize(target), new Expand(options.threads(), options.progress()), new Encode());
         };
+    }
+
+    public List<Pass<?>> passes(TargetSpec target) {
+        return passes(target, Options.SEQUENTIAL);
     }
 
     public static Optional<Pipeline> named(String name) {
@@ -40,5 +54,10 @@ public enum Pipeline {
 
     public static List<String> names() {
         return Arrays.stream(values()).map(p -> p.name).toList();
+    }
+
+    /** Every pass any pipeline runs, by name (golden tests run each alone). */
+    public static Optional<Pass<?>> pass(String name, TargetSpec target) {
+        return SIMULATE.passes(target).stream().filter(p -> p.info().name().equals(name)).findFirst();
     }
 }

@@ -2,19 +2,16 @@ package myelin.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicInteger;
+import myelin.ir.encoded.EncodedNetwork;
+import myelin.ir.encoded.EncodedSynapses;
 import myelin.ir.integer.IntModel;
-import myelin.ir.integer.QuantizedNetwork;
-import myelin.ir.network.Distribution;
-import myelin.ir.network.Network;
-import myelin.ir.network.Population;
-import myelin.ir.synapses.ExpandedNetwork;
-import myelin.ir.synapses.Sampler;
-import myelin.ir.synapses.SplitMix64;
-import myelin.ir.synapses.SynapseTable;
 
 /**
- * The integer-exact engine: the golden model every backend must equal, bit for bit.
+ * The integer-exact engine: the golden model every backend must equal, bit for bit. It
+ * executes the encoded stage ({@link EncodedNetwork}) and nothing else: every integer it
+ * uses was computed by the passes.
  *
  * <p>The neurons that receive synapses are cut into one contiguous slice per thread (over
  * those populations, in order), and each thread owns its slice: it updates those neurons
@@ -32,23 +29,11 @@ import myelin.ir.synapses.SynapseTable;
  * double-buffered so that a thread may start the next step while another still reads them.
  * An observer that reads the state makes them meet twice, so that it sees a quiet state.
  */
-public final class IntegerEngine {
-    /** Called after each step, while no thread changes the state. */
-    @FunctionalInterface
-    public interface Observer {
-        void afterStep(int step, SpikeBuffer spikes, IntegerEngine engine);
-    }
-
-    /** Called after each step with its spikes only, while the threads may already update the next step. */
-    @FunctionalInterface
-    public interface SpikeObserver {
-        void afterStep(int step, SpikeBuffer spikes);
-    }
-
+public final class IntegerEngine implements Engine {
     /** Slices smaller than this cost more in synchronisation than they save. */
     static final int MIN_NEURONS_PER_THREAD = Integer.getInteger("myelin.minNeuronsPerThread", 8192);
 
-    private final QuantizedNetwork quantized;
+    private final EncodedNetwork network;
     private final PopulationState[] populations;
     /** Per thread, per pre population: each projection's synapses onto that thread's slice. */
     private final SynapseRows[][][] outgoing;
@@ -60,28 +45,24 @@ public final class IntegerEngine {
     /** Per thread: where the merge has got to in its spike list. */
     private final int[] cursor;
     /** Per step parity, per thread: the spikes of the slice. */
-    private final SpikeBuffer[][] sliceSpikes;
+    private final SpikeTrain[][] sliceSpikes;
     private final PopulationState.Scratch[] scratch;
-    private final SpikeBuffer stepSpikes = new SpikeBuffer();
-    private final long roundedToZero;
+    private final SpikeTrain stepSpikes = new SpikeTrain();
     private int step;
 
-    public IntegerEngine(QuantizedNetwork quantized, ExpandedNetwork expanded, int threads) {
-        this(quantized, expanded, threads, MIN_NEURONS_PER_THREAD);
+    public IntegerEngine(EncodedNetwork network, int threads) {
+        this(network, threads, MIN_NEURONS_PER_THREAD);
     }
 
     /** With an explicit smallest slice, so that tests can run tiny networks on many threads. */
-    public IntegerEngine(QuantizedNetwork quantized, ExpandedNetwork expanded, int threads, int minNeuronsPerThread) {
-        this.quantized = quantized;
-        Network net = quantized.network();
-        List<QuantizedNetwork.Population> qpops = quantized.populations();
-        populations = new PopulationState[qpops.size()];
+    public IntegerEngine(EncodedNetwork network, int threads, int minNeuronsPerThread) {
+        this.network = network;
+        List<EncodedNetwork.Population> pops = network.populations();
+        populations = new PopulationState[pops.size()];
         long neurons = 0;
         for (int i = 0; i < populations.length; i++) {
-            var q = qpops.get(i);
-            populations[i] = new PopulationState(q.name(), i, q.size(), q.model(), quantized.profile(), net.seed());
-            if (q.bias().length > 0) populations[i].bias = q.bias();
-            neurons += q.size();
+            populations[i] = new PopulationState(pops.get(i), i, network.profile(), network.seed());
+            neurons += pops.get(i).size();
         }
         // Tiny networks gain nothing from more threads than slices worth the barrier.
         this.threads = (int) Math.max(1, Math.min(threads, neurons / Math.max(1, minNeuronsPerThread)));
@@ -96,33 +77,29 @@ public final class IntegerEngine {
         identity = new SynapseRows[populations.length];
         int[] projectionsFrom = new int[populations.length];
         int[] maxDelay = new int[populations.length];
-        long zeros = 0;
-        for (QuantizedNetwork.Projection p : quantized.projections()) {
-            int pre = indexOf(p.pre());
-            int post = indexOf(p.post());
-            SynapseTable table = expanded.table(p.name());
+        for (EncodedNetwork.Projection p : network.projections()) {
+            int pre = p.pre();
+            int post = p.post();
+            EncodedSynapses table = p.synapses();
             projectionsFrom[pre]++;
-            if (isIdentity(table, populations[pre].size)) identity[pre] = new SynapseRows(post, quantized, p, table);
+            if (isIdentity(table, populations[pre].size)) identity[pre] = new SynapseRows(post, p.channel(), table);
             for (int t = 0; t < this.threads; t++) {
                 int lo = cuts[post][t];
                 int hi = cuts[post][t + 1];
                 if (lo >= hi) continue;
-                SynapseRows rows = new SynapseRows(post, quantized, p, table.restrictedToPosts(lo, hi));
+                SynapseRows rows = new SynapseRows(post, p.channel(), table.restrictedToPosts(lo, hi));
                 out.get(t).get(pre).add(rows);
                 maxDelay[post] = Math.max(maxDelay[post], rows.maxDelay);
-                zeros += rows.roundedToZero;
             }
         }
         for (int i = 0; i < populations.length; i++) if (projectionsFrom[i] != 1) identity[i] = null;
-        roundedToZero = zeros;
         outgoing = out.stream().map(perPre -> perPre.stream().map(l -> l.toArray(new SynapseRows[0])).toArray(SynapseRows[][]::new))
                 .toArray(SynapseRows[][][]::new);
         for (int i = 0; i < populations.length; i++) populations[i].allocateRing(maxDelay[i]);
-        sliceSpikes = new SpikeBuffer[2][this.threads];
-        for (SpikeBuffer[] parity : sliceSpikes) for (int t = 0; t < this.threads; t++) parity[t] = new SpikeBuffer();
+        sliceSpikes = new SpikeTrain[2][this.threads];
+        for (SpikeTrain[] parity : sliceSpikes) for (int t = 0; t < this.threads; t++) parity[t] = new SpikeTrain();
         scratch = new PopulationState.Scratch[this.threads];
         for (int t = 0; t < this.threads; t++) scratch[t] = new PopulationState.Scratch(populations.length);
-        initialise(net);
     }
 
     /** Each thread's share of each population: equal slices of the receiving neurons, equal parts of each source. */
@@ -142,10 +119,10 @@ public final class IntegerEngine {
     }
 
     private static boolean isSource(PopulationState p) {
-        return p.model instanceof IntModel.Poisson || p.model instanceof IntModel.SpikeArray;
+        return p.model.isSource();
     }
 
-    private static boolean isIdentity(SynapseTable table, int size) {
+    private static boolean isIdentity(EncodedSynapses table, int size) {
         if (table.size() != size || table.preSize() != size) return false;
         for (int n = 0; n < size; n++) {
             if (table.rowEnd(n) - table.rowStart(n) != 1 || table.post(table.rowStart(n)) != n) return false;
@@ -156,34 +133,6 @@ public final class IntegerEngine {
     private int indexOf(String population) {
         for (PopulationState p : populations) if (p.name.equals(population)) return p.index;
         throw new IllegalArgumentException("no population " + population);
-    }
-
-    /** Initial values: each neuron's own stream, so they do not depend on thread count or order. */
-    private void initialise(Network net) {
-        for (PopulationState p : populations) {
-            Population pop = net.population(p.name).orElseThrow();
-            var q = quantized.populations().get(p.index);
-            for (var init : pop.initialValues().entrySet()) {
-                String var = init.getKey();
-                long stream = SplitMix64.derive(net.seed(), SplitMix64.hash("init/" + p.name + "/" + var));
-                boolean isV = var.equals("v");
-                int channel = isV ? -1 : channelOf(net, pop, var);
-                for (int n = 0; n < p.size; n++) {
-                    double x = Sampler.sample(init.getValue(), new SplitMix64(SplitMix64.derive(stream, n)));
-                    if (isV) {
-                        p.v[n] = (int) Arithmetic.boundVoltage(Math.round((x - q.vRest()) * q.stateScale()), quantized.profile());
-                    } else {
-                        p.current[channel][n] = (int) Arithmetic.boundCurrent(Math.round(x * q.currentScale(channel)), quantized.profile());
-                    }
-                }
-            }
-        }
-    }
-
-    private static int channelOf(Network net, Population pop, String variable) {
-        var synapses = net.modelOf(pop).synapses();
-        for (int c = 0; c < synapses.size(); c++) if (("i_" + synapses.get(c).name()).equals(variable)) return c;
-        throw new IllegalArgumentException("no current " + variable);
     }
 
     /**
@@ -203,13 +152,14 @@ public final class IntegerEngine {
     }
 
     /** Spikes so far of a population that delivers directly (0 for the others: their spikes reach the observer). */
-    public long directSpikes(int population) {
+    @Override
+    public long unlistedSpikes(int population) {
         long sum = 0;
         for (PopulationState.Scratch s : scratch) sum += s.directSpikes[population];
         return sum;
     }
 
-    /** Adds an external spike of (population, neuron) at a step; call before running that step. */
+    @Override
     public void inject(String population, int neuron, int atStep) {
         PopulationState p = populations[indexOf(population)];
         // A source with external spikes lists them: it goes back to ordinary delivery.
@@ -232,11 +182,12 @@ public final class IntegerEngine {
         return threads;
     }
 
+    @Override
     public int step() {
         return step;
     }
 
-    /** Synapses leaving neuron n of a population, over all its projections. */
+    @Override
     public int outDegree(int population, int neuron) {
         int degree = 0;
         for (SynapseRows[][] perPre : outgoing) {
@@ -251,6 +202,13 @@ public final class IntegerEngine {
         return count;
     }
 
+    /** Population updates so far that took the SIMD kernel (tests check that it ran). */
+    public long vectorUpdates() {
+        long sum = 0;
+        for (PopulationState.Scratch s : scratch) sum += s.vectorUpdates;
+        return sum;
+    }
+
     /** How many times a current or v was clipped (or wrapped) at the state width so far. */
     public long saturations() {
         long sum = 0;
@@ -258,60 +216,51 @@ public final class IntegerEngine {
         return sum;
     }
 
-    /** Weights that are not zero but whose integer form is: reported, never silent. */
-    public long weightsRoundedToZero() {
-        return roundedToZero;
+    public EncodedNetwork network() {
+        return network;
     }
 
-    public QuantizedNetwork quantized() {
-        return quantized;
-    }
-
+    @Override
     public int populationCount() {
         return populations.length;
     }
 
+    @Override
     public String populationName(int index) {
         return populations[index].name;
     }
 
+    @Override
     public int populationSize(int index) {
         return populations[index].size;
     }
 
     /** The integer value of a state variable ("v" or "i_NAME"), or empty when the model has none. */
-    public java.util.OptionalInt state(int population, String variable, int neuron) {
+    @Override
+    public OptionalDouble state(int population, String variable, int neuron) {
         PopulationState p = populations[population];
-        if (variable.equals("v")) return p.v == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(p.v[neuron]);
-        Population pop = quantized.network().population(p.name).orElseThrow();
-        var synapses = quantized.network().modelOf(pop).synapses();
-        for (int c = 0; c < synapses.size(); c++) {
-            if (("i_" + synapses.get(c).name()).equals(variable)) return java.util.OptionalInt.of(p.current[c][neuron]);
-        }
-        return java.util.OptionalInt.empty();
+        if (variable.equals("v")) return p.v == null ? OptionalDouble.empty() : OptionalDouble.of(p.v[neuron]);
+        int c = network.populations().get(population).channelOf(variable);
+        return c < 0 ? OptionalDouble.empty() : OptionalDouble.of(p.current[c][neuron]);
     }
 
-    /** Runs {@code steps} steps, calling the observer after each while no thread changes the state. */
-    public void run(int steps, Observer observer) {
-        run(steps, observer, null);
-    }
-
-    /** Runs {@code steps} steps, calling the observer with each step's spikes (the threads meet once a step). */
-    public void run(int steps, SpikeObserver observer) {
-        run(steps, null, observer);
-    }
-
-    private void run(int steps, Observer stateObserver, SpikeObserver spikeObserver) {
+    /**
+     * Runs {@code steps} steps. Without {@code readsState} the threads meet once a step and
+     * may update the next step while the observer reads this one's spikes; with it they
+     * meet twice, so that the observer sees a quiet state.
+     */
+    @Override
+    public void run(int steps, Observer observer, boolean readsState) {
         int end = step + steps;
         if (threads == 1) {
             for (int s = step; s < end; s++) {
                 update(0, s);
                 deliver(0, s);
-                observe(s, sliceSpikes[s & 1][0], stateObserver, spikeObserver); // one slice: its list is the step's
+                observe(s, sliceSpikes[s & 1][0], observer); // one slice: its list is the step's
             }
             return;
         }
-        boolean quiet = stateObserver != null;
+        boolean quiet = readsState;
         SpinBarrier barrier = new SpinBarrier(threads);
         List<Thread> workers = new ArrayList<>();
         java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
@@ -340,7 +289,7 @@ public final class IntegerEngine {
                 update(0, s);
                 barrier.await();
                 deliver(0, s);
-                observe(s, merge(s), stateObserver, spikeObserver);
+                observe(s, merge(s), observer);
                 if (quiet) barrier.await();
             }
         } catch (SpinBarrier.BrokenException e) {
@@ -362,16 +311,15 @@ public final class IntegerEngine {
         }
     }
 
-    private void observe(int s, SpikeBuffer spikes, Observer stateObserver, SpikeObserver spikeObserver) {
+    private void observe(int s, SpikeTrain spikes, Observer observer) {
         step = s;
-        if (stateObserver != null) stateObserver.afterStep(s, spikes, this);
-        else spikeObserver.afterStep(s, spikes);
+        observer.afterStep(s, spikes);
         step = s + 1;
     }
 
     /** Updates this thread's share of every population, listing the spikes in population and neuron order. */
     private void update(int worker, int s) {
-        SpikeBuffer out = sliceSpikes[s & 1][worker];
+        SpikeTrain out = sliceSpikes[s & 1][worker];
         out.clear();
         for (PopulationState p : populations) {
             // A source that delivers directly is updated by the thread that owns its targets.
@@ -383,15 +331,15 @@ public final class IntegerEngine {
     }
 
     /** The step's spikes on several threads: the threads' lists merged population by population. */
-    private SpikeBuffer merge(int s) {
+    private SpikeTrain merge(int s) {
         stepSpikes.clear();
-        SpikeBuffer[] lists = sliceSpikes[s & 1];
+        SpikeTrain[] lists = sliceSpikes[s & 1];
         java.util.Arrays.fill(cursor, 0);
         for (int pop = 0; pop < populations.length; pop++) {
             for (int t = 0; t < threads; t++) {
-                SpikeBuffer b = lists[t];
+                SpikeTrain b = lists[t];
                 int i = cursor[t];
-                for (; i < b.size && b.population[i] == pop; i++) stepSpikes.add(pop, b.neuron[i], b.count[i]);
+                for (; i < b.size && b.population[i] == pop; i++) stepSpikes.add(b, i);
                 cursor[t] = i;
             }
         }
@@ -401,7 +349,7 @@ public final class IntegerEngine {
     /** Delivers all of the step's spikes onto this thread's slice. */
     private void deliver(int worker, int s) {
         SynapseRows[][] mine = outgoing[worker];
-        for (SpikeBuffer b : sliceSpikes[s & 1]) {
+        for (SpikeTrain b : sliceSpikes[s & 1]) {
             for (int i = 0; i < b.size; i++) {
                 for (SynapseRows rows : mine[b.population[i]]) deliver(rows, s, b.neuron[i], b.count[i]);
             }
@@ -410,7 +358,7 @@ public final class IntegerEngine {
 
     private void deliver(SynapseRows rows, int s, int neuron, int count) {
         PopulationState post = populations[rows.postPopulation];
-        SynapseTable table = rows.table;
+        EncodedSynapses table = rows.table;
         int[] weights = rows.weights;
         short[] delays = rows.delays;
         int start = table.rowStart(neuron);

@@ -57,7 +57,7 @@ final class LifKernel {
         return any != 0;
     }
 
-    static void update(PopulationState p, IntModel.Lif m, int step, int from, int to, SpikeBuffer out,
+    static void update(PopulationState p, IntModel.Lif m, int step, int from, int to, SpikeTrain out,
                        PopulationState.Scratch scratch) {
         int types = m.currentDecays().length;
         int[] sum = scratch.channel(0, to); // indexed by neuron, like every array here
@@ -65,6 +65,7 @@ final class LifKernel {
         for (int c = 0; c + 1 < types; c++) saturated |= decayCurrent(p, m, c, step, from, to, sum);
         saturated |= membrane(p, m, step, from, to, sum, out, scratch);
         if (saturated) scratch.saturations++;
+        scratch.vectorUpdates++;
     }
 
     /**
@@ -120,7 +121,7 @@ final class LifKernel {
      * refractory count. Appends the spikes to out; returns whether a value was clipped.
      */
     private static boolean membrane(PopulationState p, IntModel.Lif m, int step, int from, int to, int[] sum,
-                                    SpikeBuffer out, PopulationState.Scratch scratch) {
+                                    SpikeTrain out, PopulationState.Scratch scratch) {
         int count = to - from;
         int bound = LANES.loopBound(count);
         int k = p.profile.decayBits();
@@ -205,7 +206,7 @@ final class LifKernel {
             counting.lanewise(VectorOperators.XOR, counting.lanewise(VectorOperators.XOR, refractories).and(spike)).intoArray(refractory, n);
             if (spike.reduceLanes(VectorOperators.OR) != 0) {
                 spike.intoArray(spiked, n);
-                for (int lane = 0; lane < LANES.length(); lane++) if (spiked[n + lane] != 0) out.add(p.index, n + lane, 1);
+                for (int lane = 0; lane < LANES.length(); lane++) if (spiked[n + lane] != 0) out.add(step, p.index, n + lane, 1);
             }
         }
         boolean saturated = anySet(clipped, lanes);
@@ -229,7 +230,7 @@ final class LifKernel {
             int bounded = Math.max(min, Math.min(max, x));
             saturated |= bounded != x;
             if (spikes && bounded > threshold) {
-                out.add(p.index, n, 1);
+                out.add(step, p.index, n, 1);
                 bounded = subtract ? bounded - onSpike : reset;
                 refractory[n] = refractorySteps;
             }

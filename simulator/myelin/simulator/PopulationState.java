@@ -1,6 +1,10 @@
 package myelin.simulator;
 
+import myelin.ir.encoded.EncodedNetwork;
+import myelin.ir.integer.Arithmetic;
 import myelin.ir.integer.IntModel;
+import myelin.ir.integer.PoissonCounts;
+import myelin.ir.integer.RingBuffer;
 import myelin.ir.integer.Profile;
 import myelin.ir.synapses.SplitMix64;
 
@@ -50,11 +54,11 @@ final class PopulationState {
     /** The SIMD kernel applies: relax membrane, saturation, products within 31 bits. */
     final boolean vectorKernel;
 
-    PopulationState(String name, int index, int size, IntModel model, Profile profile, long seed) {
-        this.name = name;
+    PopulationState(EncodedNetwork.Population population, int index, Profile profile, long seed) {
+        this.name = population.name();
         this.index = index;
-        this.size = size;
-        this.model = model;
+        this.size = population.size();
+        this.model = population.model();
         this.profile = profile;
         this.channels = model.channels();
         this.decayBits = profile.decayBits();
@@ -82,11 +86,17 @@ final class PopulationState {
             forcedSteps = s.steps().clone();
             forcedNeurons = s.neurons().clone();
         }
+        if (population.bias().length > 0) bias = population.bias();
+        if (population.initialV().length > 0) System.arraycopy(population.initialV(), 0, v, 0, size);
+        for (int c = 0; c < population.initialCurrents().length; c++) {
+            int[] initial = population.initialCurrents()[c];
+            if (initial.length > 0) System.arraycopy(initial, 0, current[c], 0, size);
+        }
     }
 
     /** A ring of the smallest power of two slots that holds the longest delay plus the step being read. */
     void allocateRing(int longestDelay) {
-        int slots = longestDelay < 1 ? 1 : Integer.highestOneBit(longestDelay) * 2;
+        int slots = RingBuffer.slots(longestDelay);
         mask = slots - 1;
         ring = new int[slots * channels][size];
     }
@@ -104,13 +114,17 @@ final class PopulationState {
     }
 
     /** Updates neurons [from, to) for this step and appends their spikes to out, in neuron order. */
-    void update(int step, int from, int to, SpikeBuffer out, Scratch scratch) {
-        if (model instanceof IntModel.Lif m) updateLif(m, step, from, to, out, scratch);
-        else if (model instanceof IntModel.IntegrateAndFire m) updateIf(m, step, from, to, out, scratch);
-        else if (model instanceof IntModel.Gate m) updateGate(m, step, from, to, out, scratch);
-        else if (model instanceof IntModel.Poisson && direct != null) updatePoissonDirect(step, from, to, scratch);
-        else if (model instanceof IntModel.Poisson) updatePoisson(step, from, to, out);
-        else emitForced(step, from, to, out);
+    void update(int step, int from, int to, SpikeTrain out, Scratch scratch) {
+        switch (model.kind()) {
+            case LIF, LI -> updateLif((IntModel.Lif) model, step, from, to, out, scratch);
+            case IF -> updateIf((IntModel.IntegrateAndFire) model, step, from, to, out, scratch);
+            case THRESHOLD_GATE -> updateGate((IntModel.Gate) model, step, from, to, out, scratch);
+            case POISSON -> {
+                if (direct != null) updatePoissonDirect(step, from, to, scratch);
+                else updatePoisson(step, from, to, out);
+            }
+            case SPIKE_ARRAY -> emitForced(step, from, to, out);
+        }
     }
 
     /** Per-thread buffers for one slice's input. */
@@ -118,6 +132,8 @@ final class PopulationState {
         int[][] input = new int[0][0];
         int[] spiked = new int[0];
         long saturations;
+        /** Population updates that took the SIMD kernel. */
+        long vectorUpdates;
         /** Spikes of directly delivering sources, per population. */
         final long[] directSpikes;
 
@@ -132,7 +148,7 @@ final class PopulationState {
         }
     }
 
-    private void updateLif(IntModel.Lif m, int step, int from, int to, SpikeBuffer out, Scratch scratch) {
+    private void updateLif(IntModel.Lif m, int step, int from, int to, SpikeTrain out, Scratch scratch) {
         if (vectorKernel && forcedSteps.length == 0 && LifKernel.applies(m, stateBits, decayBits, bias != null)) {
             LifKernel.update(this, m, step, from, to, out, scratch);
             return;
@@ -172,7 +188,7 @@ final class PopulationState {
     }
 
     /** The membrane, threshold and reset of one LIF neuron (the scalar path); then its spikes, forced ones included. */
-    private boolean updateMembrane(IntModel.Lif m, int step, int n, long total, long direct, SpikeBuffer out) {
+    private boolean updateMembrane(IntModel.Lif m, int step, int n, long total, long direct, SpikeTrain out) {
         int spikes = 0;
         boolean saturated = false;
         if (refractory[n] > 0) {
@@ -194,7 +210,7 @@ final class PopulationState {
         return saturated;
     }
 
-    private void updateIf(IntModel.IntegrateAndFire m, int step, int from, int to, SpikeBuffer out, Scratch scratch) {
+    private void updateIf(IntModel.IntegrateAndFire m, int step, int from, int to, SpikeTrain out, Scratch scratch) {
         int[] in = scratch.channel(0, to - from);
         take(step, 0, from, to, in);
         boolean saturated = false;
@@ -219,7 +235,7 @@ final class PopulationState {
         if (saturated) scratch.saturations++;
     }
 
-    private void updateGate(IntModel.Gate m, int step, int from, int to, SpikeBuffer out, Scratch scratch) {
+    private void updateGate(IntModel.Gate m, int step, int from, int to, SpikeTrain out, Scratch scratch) {
         int[] in = scratch.channel(0, to - from);
         take(step, 0, from, to, in);
         for (int n = from; n < to; n++) {
@@ -228,7 +244,7 @@ final class PopulationState {
         }
     }
 
-    private void updatePoisson(int step, int from, int to, SpikeBuffer out) {
+    private void updatePoisson(int step, int from, int to, SpikeTrain out) {
         for (int n = from; n < to; n++) {
             rng[n] += 0x9E3779B97F4A7C15L;
             int count = poissonCounts.count(SplitMix64.mix(rng[n]) >>> 32);
@@ -253,7 +269,7 @@ final class PopulationState {
         scratch.directSpikes[index] += spikes;
     }
 
-    private void emitForced(int step, int from, int to, SpikeBuffer out) {
+    private void emitForced(int step, int from, int to, SpikeTrain out) {
         for (int i = forcedFrom(step, from); i < forcedSteps.length && forcedSteps[i] == step && forcedNeurons[i] < to; ) {
             int n = forcedNeurons[i];
             int count = 0;
@@ -261,7 +277,7 @@ final class PopulationState {
                 count++;
                 i++;
             }
-            out.add(index, n, count);
+            out.add(step, index, n, count);
         }
     }
 
@@ -277,10 +293,10 @@ final class PopulationState {
     }
 
     /** Records a neuron's spikes of this step, adding forced ones (inputs, spike arrays). */
-    private void emit(SpikeBuffer out, int step, int n, int spikes) {
+    private void emit(SpikeTrain out, int step, int n, int spikes) {
         for (int i = forcedFrom(step, n); i < forcedSteps.length && forcedSteps[i] == step && forcedNeurons[i] == n; i++) {
             spikes++;
         }
-        if (spikes > 0) out.add(index, n, spikes);
+        if (spikes > 0) out.add(step, index, n, spikes);
     }
 }

@@ -13,7 +13,9 @@ import myelin.ir.diag.InputException;
 import myelin.ir.diag.SourceLocation;
 import myelin.ir.network.Connector;
 import myelin.ir.network.Distribution;
+import myelin.ir.network.LoadedNetwork;
 import myelin.ir.network.Network;
+import myelin.ir.network.SourceMap;
 import myelin.ir.network.NetworkVerifier;
 import myelin.ir.network.NeuronModel;
 import myelin.ir.network.Population;
@@ -37,9 +39,6 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
  * different depth meet and every population runs a constant number of steps behind NIR.
  */
 public final class NirLowering {
-    /** @param latency steps each population runs behind the NIR graph */
-    public record Result(Network network, Map<String, Integer> latency, List<String> warnings) {}
-
     private enum Role { SOURCE, SPIKING, GRADED, FILTER, RELAY, DROPPED, LINEAR }
 
     /** The largest layer the import takes, and the most synapses one composed connection may have. */
@@ -59,17 +58,20 @@ public final class NirLowering {
     private final Map<String, int[]> linearOutShapes = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
 
+    private final String path;
+
     private NirLowering(NirNode.Graph graph, String path, double dt) {
+        this.path = path;
         this.error = message -> InputException.of(SourceLocation.of(path), message);
         this.graph = NirFlattener.flatten(graph, error);
         this.dt = dt;
     }
 
-    public static Result lower(NirReader.NirFile file, String path, String networkName, double dt) {
+    public static LoadedNetwork lower(NirReader.NirFile file, String path, String networkName, double dt) {
         return new NirLowering(file.graph(), path, dt).lower(networkName);
     }
 
-    private Result lower(String networkName) {
+    private LoadedNetwork lower(String networkName) {
         for (String n : graph.nodes().keySet()) {
             successors.put(n, new ArrayList<>());
             predecessors.put(n, new ArrayList<>());
@@ -110,7 +112,7 @@ public final class NirLowering {
         if (!problems.isEmpty()) throw error.apply("the lowered network is invalid: " + problems.get(0));
         Map<String, Integer> latency = new LinkedHashMap<>();
         for (String name : layers.keySet()) latency.put(name, depth.getOrDefault(name, 0));
-        return new Result(network, latency, warnings);
+        return new LoadedNetwork(network, SourceMap.of(path), latency, warnings);
     }
 
     /** A layer per population, in the order signals flow (by depth, then name), with the LI nodes folded into each. */

@@ -2,13 +2,16 @@ package myelin.ir.integer;
 
 import java.util.List;
 import java.util.Optional;
-import myelin.ir.network.Network;
 
 /**
- * The network in one profile's integers. Synapses stay in the network's expanded tables;
- * each projection says how its physical weights and delays become integers.
+ * The network in one profile's integers. Synapses are still connectivity rules (the
+ * network stage's); each projection says how its physical weights and delays become
+ * integers, which the encode pass applies to the expanded tables.
+ *
+ * @param timestep seconds per step, which delays are divided by
+ * @param report   what quantization did to every parameter (not part of the printed stage)
  */
-public record QuantizedNetwork(Network network, Profile profile, List<Population> populations,
+public record QuantizedNetwork(String name, double timestep, Profile profile, List<Population> populations,
                                List<Projection> projections, QuantizationReport report) {
     public QuantizedNetwork {
         populations = List.copyOf(populations);

@@ -7,44 +7,33 @@ import java.util.Locale;
 public final class QuantizedPrinter {
     private QuantizedPrinter() {}
 
+    /**
+     * The stage's text, which {@link QuantizedReader} parses back: exact values (shortest
+     * round-trip decimals, SI units), with each population's v LSB in mV as a comment.
+     */
     public static String print(QuantizedNetwork q) {
         StringBuilder out = new StringBuilder();
         Profile p = q.profile();
-        out.append("quantized ").append(q.network().name()).append(" profile=").append(p.name())
-                .append(" state=").append(p.stateBits()).append("b weights=").append(p.weightBits()).append("b decay=")
-                .append(p.decayBits()).append("b membrane=").append(p.membrane().name().toLowerCase(Locale.ROOT)).append(" {\n");
+        out.append("quantized ").append(q.name()).append(" profile=").append(p.name()).append(" timestep=").append(q.timestep())
+                .append(" {  // state=").append(p.stateBits()).append("b weights=").append(p.weightBits()).append("b decay=")
+                .append(p.decayBits()).append("b membrane=").append(p.membrane().name().toLowerCase(Locale.ROOT)).append('\n');
         for (QuantizedNetwork.Population pop : q.populations()) {
-            out.append("  population ").append(pop.name()).append(" [").append(pop.size()).append("] ").append(model(pop.model()));
+            out.append("  population ").append(pop.name()).append(" [").append(pop.size()).append("] ")
+                    .append(IntModelText.print(pop.model())).append('\n');
             if (pop.stateScale() != 0) {
-                out.append(String.format(Locale.ROOT, " v_lsb=%.6gmV v_rest=%.6gmV", 1e3 / pop.stateScale(), pop.vRest() * 1e3));
+                out.append("    v_rest=").append(pop.vRest()).append(" state_scale=").append(pop.stateScale())
+                        .append(" current_scales=").append(Arrays.toString(pop.currentScales()))
+                        .append(String.format(Locale.ROOT, "  // v_lsb=%.6gmV v_rest=%.6gmV", 1e3 / pop.stateScale(), pop.vRest() * 1e3))
+                        .append('\n');
             }
-            out.append('\n');
+            if (pop.bias().length > 0) out.append("    bias ").append(Arrays.toString(pop.bias())).append('\n');
         }
         for (QuantizedNetwork.Projection proj : q.projections()) {
             out.append("  projection ").append(proj.name()).append(" : ").append(proj.pre()).append(" -> ").append(proj.post())
                     .append(" channel=").append(proj.channel()).append(" exponent=").append(proj.exponent())
-                    .append(" shift=").append(q.shift(proj))
-                    .append(String.format(Locale.ROOT, " scale=%.6g", proj.weightScale())).append('\n');
+                    .append(" scale=").append(proj.weightScale()).append("  // shift=").append(q.shift(proj)).append('\n');
         }
         return out.append("}\n").toString();
-    }
-
-    private static String model(IntModel m) {
-        if (m instanceof IntModel.Lif l) {
-            return (l.spikes() ? "lif" : "li") + " dv=" + l.dv() + " current_decays=" + Arrays.toString(l.currentDecays())
-                    + (l.spikes() ? " threshold=" + l.threshold() + " reset=" + l.reset() + (l.subtractReset() ? " subtract" : "")
-                    + " refractory=" + l.refractorySteps() : "");
-        }
-        if (m instanceof IntModel.IntegrateAndFire f) {
-            return "if threshold=" + f.threshold() + " reset=" + f.reset() + (f.subtractReset() ? " subtract" : "")
-                    + " refractory=" + f.refractorySteps();
-        }
-        if (m instanceof IntModel.Gate g) return "gate threshold=" + g.threshold();
-        if (m instanceof IntModel.Poisson p) return "poisson cdf=" + Arrays.toString(p.cdf());
-        IntModel.SpikeArray s = (IntModel.SpikeArray) m;
-        StringBuilder b = new StringBuilder("spike_array spikes=[");
-        for (int i = 0; i < s.steps().length; i++) b.append(i > 0 ? ", " : "").append(s.neurons()[i]).append('@').append(s.steps()[i]);
-        return b.append(']').toString();
     }
 
     /** The report as an aligned table, then warnings and notes. */

@@ -8,36 +8,11 @@ public final class QuantizedVerifier {
     private QuantizedVerifier() {}
 
     public static List<String> verify(QuantizedNetwork q) {
-        Profile p = q.profile();
         List<String> problems = new ArrayList<>();
         for (QuantizedNetwork.Population pop : q.populations()) {
-            IntModel m = pop.model();
-            String at = "population " + pop.name() + ": ";
-            if (m instanceof IntModel.Lif lif) {
-                if (lif.dv() < 0 || lif.dv() > p.decayOne()) problems.add(at + "dv " + lif.dv() + " outside [0, " + p.decayOne() + "]");
-                for (int d : lif.currentDecays()) {
-                    if (d < p.currentDecayOffset() || d > p.decayOne()) problems.add(at + "current decay " + d + " out of range");
-                }
-                if (lif.threshold() > p.stateMax() || lif.threshold() < p.stateMin()) problems.add(at + "threshold does not fit the state");
-                if (lif.reset() > p.stateMax() || lif.reset() < p.stateMin()) problems.add(at + "reset does not fit the state");
-                if (p.thresholdShift() > 0 && lif.threshold() % (1L << p.thresholdShift()) != 0) {
-                    problems.add(at + "threshold is not a multiple of 2^" + p.thresholdShift());
-                }
-            } else if (m instanceof IntModel.Poisson poisson) {
-                long[] cdf = poisson.cdf();
-                if (cdf.length == 0 || cdf[cdf.length - 1] != 1L << 32) problems.add(at + "Poisson table must end at 2^32");
-                for (int i = 1; i < cdf.length; i++) if (cdf[i] < cdf[i - 1]) problems.add(at + "Poisson table not monotone");
-            } else if (m instanceof IntModel.SpikeArray s) {
-                for (int i = 0; i < s.steps().length; i++) {
-                    if (s.neurons()[i] < 0 || s.neurons()[i] >= pop.size()) problems.add(at + "spike for neuron " + s.neurons()[i]);
-                    if (i > 0 && (s.steps()[i] < s.steps()[i - 1]
-                            || s.steps()[i] == s.steps()[i - 1] && s.neurons()[i] < s.neurons()[i - 1])) {
-                        problems.add(at + "spikes are not sorted");
-                        break;
-                    }
-                }
-            }
+            problems.addAll(verify(pop.model(), pop.size(), q.profile(), "population " + pop.name() + ": "));
         }
+        Profile p = q.profile();
         for (QuantizedNetwork.Projection proj : q.projections()) {
             if (proj.exponent() < 0 || proj.exponent() > p.maxWeightExponent()) {
                 problems.add("projection " + proj.name() + ": exponent " + proj.exponent() + " outside [0, " + p.maxWeightExponent() + "]");
@@ -49,5 +24,57 @@ public final class QuantizedVerifier {
             }
         }
         return problems;
+    }
+
+    /** The problems of one integer model of a population of {@code size} neurons; each message starts with {@code at}. */
+    public static List<String> verify(IntModel m, int size, Profile p, String at) {
+        List<String> problems = new ArrayList<>();
+        switch (m.kind()) {
+            case LIF, LI -> {
+                IntModel.Lif lif = (IntModel.Lif) m;
+                if (lif.dv() < 0 || lif.dv() > p.decayOne()) problems.add(at + "dv " + lif.dv() + " outside [0, " + p.decayOne() + "]");
+                for (int d : lif.currentDecays()) {
+                    if (d < p.currentDecayOffset() || d > p.decayOne()) problems.add(at + "current decay " + d + " out of range");
+                }
+                checkThreshold(lif.threshold(), lif.reset(), p, at, problems);
+                if (lif.refractorySteps() < 0) problems.add(at + "negative refractory period");
+            }
+            case IF -> {
+                IntModel.IntegrateAndFire f = (IntModel.IntegrateAndFire) m;
+                checkThreshold(f.threshold(), f.reset(), p, at, problems);
+                if (f.refractorySteps() < 0) problems.add(at + "negative refractory period");
+            }
+            case THRESHOLD_GATE -> { }
+            case POISSON -> {
+                long[] cdf = ((IntModel.Poisson) m).cdf();
+                if (cdf.length == 0 || cdf[cdf.length - 1] != 1L << 32) problems.add(at + "Poisson table must end at 2^32");
+                for (int i = 1; i < cdf.length; i++) {
+                    if (cdf[i] < cdf[i - 1]) {
+                        problems.add(at + "Poisson table not monotone");
+                        break;
+                    }
+                }
+            }
+            case SPIKE_ARRAY -> {
+                IntModel.SpikeArray s = (IntModel.SpikeArray) m;
+                for (int i = 0; i < s.steps().length; i++) {
+                    if (s.neurons()[i] < 0 || s.neurons()[i] >= size) problems.add(at + "spike for neuron " + s.neurons()[i]);
+                    if (i > 0 && (s.steps()[i] < s.steps()[i - 1]
+                            || s.steps()[i] == s.steps()[i - 1] && s.neurons()[i] < s.neurons()[i - 1])) {
+                        problems.add(at + "spikes are not sorted");
+                        break;
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static void checkThreshold(long threshold, long reset, Profile p, String at, List<String> problems) {
+        if (threshold > p.stateMax() || threshold < p.stateMin()) problems.add(at + "threshold does not fit the state");
+        if (reset > p.stateMax() || reset < p.stateMin()) problems.add(at + "reset does not fit the state");
+        if (p.thresholdShift() > 0 && threshold % (1L << p.thresholdShift()) != 0) {
+            problems.add(at + "threshold is not a multiple of 2^" + p.thresholdShift());
+        }
     }
 }

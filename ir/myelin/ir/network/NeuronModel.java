@@ -26,22 +26,29 @@ public sealed interface NeuronModel
 
     /** Whether the model only emits spikes and accepts no projections. */
     default boolean isSource() {
-        return false;
+        return kind().isSource();
     }
 
     /** The parameters in canonical order, for printing and reports. */
     List<Parameter> parameters();
 
-    /** The state variable a synapse type's current is stored in. */
-    static String currentVariable(SynapseType synapse) {
-        return "i_" + synapse.name();
+    /** The state variable a synapse type's current is stored in: {@code i_NAME}. */
+    static String currentVariable(String synapseType) {
+        return "i_" + synapseType;
+    }
+
+    /** The input channel (synapse type index) whose current is the state variable, or -1. */
+    default int channelOf(String variable) {
+        List<SynapseType> types = synapses();
+        for (int c = 0; c < types.size(); c++) if (currentVariable(types.get(c).name()).equals(variable)) return c;
+        return -1;
     }
 
     /** v plus one current per synapse type. */
     static List<String> membraneState(List<SynapseType> synapses) {
         var names = new java.util.ArrayList<String>();
         names.add("v");
-        synapses.forEach(s -> names.add(currentVariable(s)));
+        synapses.forEach(s -> names.add(currentVariable(s.name())));
         return List.copyOf(names);
     }
 }

@@ -13,10 +13,6 @@ public record PoissonSource(String name, double rate) implements NeuronModel {
         return Dimension.NONE;
     }
 
-    public boolean isSource() {
-        return true;
-    }
-
     public List<Parameter> parameters() {
         return List.of(new Parameter.Scalar("rate", rate, Dimension.FREQUENCY));
     }

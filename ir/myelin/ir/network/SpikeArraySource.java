@@ -19,10 +19,6 @@ public record SpikeArraySource(String name, List<Spike> spikes) implements Neuro
         return Dimension.NONE;
     }
 
-    public boolean isSource() {
-        return true;
-    }
-
     /** The spike list is printed apart; it is not a scalar parameter. */
     public List<Parameter> parameters() {
         return List.of();

@@ -71,38 +71,14 @@ public final class SynapseTable {
         return delays != null;
     }
 
-    /** The same connectivity (shared arrays) without per-synapse values, for engines that keep their own. */
-    public SynapseTable connectivityOnly() {
-        return new SynapseTable(projection, postSize, rowStart, post, null, constantWeight, null, constantDelay);
+    /** Row starts, then the total (CSR); shared, not copied, so that an encoded table can reuse them: do not write. */
+    public int[] rowStarts() {
+        return rowStart;
     }
 
-    /**
-     * The synapses onto post neurons {@code [lo, hi)}, rows and their order kept: the share of
-     * one engine thread, which delivers only to the neurons it updates. This table itself when
-     * the range holds every post neuron.
-     */
-    public SynapseTable restrictedToPosts(int lo, int hi) {
-        if (lo <= 0 && hi >= postSize) return this;
-        int count = 0;
-        for (int p : post) if (p >= lo && p < hi) count++;
-        int pres = preSize();
-        int[] starts = new int[pres + 1];
-        int[] posts = new int[count];
-        float[] w = weights == null ? null : new float[count];
-        float[] d = delays == null ? null : new float[count];
-        int k = 0;
-        for (int i = 0; i < pres; i++) {
-            starts[i] = k;
-            for (int s = rowStart[i]; s < rowStart[i + 1]; s++) {
-                if (post[s] < lo || post[s] >= hi) continue;
-                posts[k] = post[s];
-                if (w != null) w[k] = weights[s];
-                if (d != null) d[k] = delays[s];
-                k++;
-            }
-        }
-        starts[pres] = k;
-        return new SynapseTable(projection, postSize, starts, posts, w, constantWeight, d, constantDelay);
+    /** The post neuron of each synapse; shared like {@link #rowStarts()}. */
+    public int[] posts() {
+        return post;
     }
 
     /** Bytes held by the arrays of this table. */

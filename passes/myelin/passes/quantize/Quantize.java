@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import myelin.ir.diag.InputException;
-import myelin.ir.diag.SourceLocation;
+import myelin.ir.diag.Diagnostic;
+import myelin.ir.integer.ChargeScale;
 import myelin.ir.integer.IntModel;
+import myelin.ir.integer.PoissonTable;
 import myelin.ir.integer.Profile;
 import myelin.ir.integer.QuantizationReport;
 import myelin.ir.integer.QuantizedNetwork;
@@ -21,13 +23,16 @@ import myelin.ir.network.NeuronModel;
 import myelin.ir.network.PoissonSource;
 import myelin.ir.network.Population;
 import myelin.ir.network.Projection;
+import myelin.ir.network.SourceMap;
+import myelin.ir.network.VerifierProblem.Entity;
 import myelin.ir.network.SpikeArraySource;
 import myelin.ir.network.SynapseType;
+import myelin.ir.target.TargetSpec;
 import myelin.ir.network.ThresholdGate;
 import myelin.passes.CompilationUnit;
 import myelin.passes.Pass;
 import myelin.passes.PassInfo;
-import myelin.passes.Property;
+import myelin.passes.Stages;
 
 /**
  * Physical units to the integers of a profile (docs/semantics.md, "Quantization"). Every
@@ -35,24 +40,23 @@ import myelin.passes.Property;
  * that can saturate a state are warnings, never silent.
  */
 public final class Quantize implements Pass {
-    private static final PassInfo INFO = new PassInfo("quantize", "physical parameters to the profile's integers",
-            Set.of(), Set.of(Property.QUANTIZED), false);
+    private static final PassInfo<QuantizedNetwork> INFO = PassInfo.of("quantize", "physical parameters to the profile's integers",
+            Set.of(Stages.NETWORK), Stages.QUANTIZED);
 
     private final Profile profile;
 
-    public Quantize(Profile profile) {
-        this.profile = profile;
+    public Quantize(TargetSpec target) {
+        this.profile = target.profile();
     }
 
     @Override
-    public PassInfo info() {
+    public PassInfo<QuantizedNetwork> info() {
         return INFO;
     }
 
     @Override
-    public boolean run(CompilationUnit unit) {
-        unit.setQuantized(new Run(unit.network()).quantize());
-        return true;
+    public QuantizedNetwork run(CompilationUnit unit) {
+        return new Run(unit.network(), unit.sources()).quantize();
     }
 
     /** One quantization: collects the report and the errors as it goes. */
@@ -62,11 +66,18 @@ public final class Quantize implements Pass {
         private final List<QuantizationReport.Entry> entries = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
-        private final List<String> errors = new ArrayList<>();
+        private final List<Diagnostic> errors = new ArrayList<>();
+        private final SourceMap sources;
 
-        Run(Network net) {
+        Run(Network net, SourceMap sources) {
             this.net = net;
             this.dt = net.timestep();
+            this.sources = sources;
+        }
+
+        /** An error the profile raises about a population, placed at its declaration. */
+        private void error(Population p, String message) {
+            errors.add(Diagnostic.error(sources.at(Entity.POPULATION, p.name()), "profile " + profile.name() + ": " + message));
         }
 
         QuantizedNetwork quantize() {
@@ -77,12 +88,8 @@ public final class Quantize implements Pass {
                 QuantizedNetwork.Population post = pops.get(net.populations().indexOf(net.postOf(p)));
                 projections.add(projection(p, post));
             }
-            if (!errors.isEmpty()) {
-                SourceLocation at = SourceLocation.of(net.name());
-                throw new InputException(errors.stream()
-                        .map(e -> myelin.ir.diag.Diagnostic.error(at, "profile " + profile.name() + ": " + e)).toList());
-            }
-            return new QuantizedNetwork(net, profile, pops, projections, new QuantizationReport(entries, warnings, notes));
+            if (!errors.isEmpty()) throw new InputException(errors);
+            return new QuantizedNetwork(net.name(), dt, profile, pops, projections, new QuantizationReport(entries, warnings, notes));
         }
 
         private void entry(String entity, String parameter, double physical, String unit, long integer, double represented) {
@@ -132,23 +139,28 @@ public final class Quantize implements Pass {
         private QuantizedNetwork.Population unbiased(Population p) {
             NeuronModel m = net.modelOf(p);
             String entity = "population " + p.name();
-            if (m instanceof Lif lif) {
-                return membrane(p, entity, lif.tauM(), lif.vRest(), lif.vReset(), lif.vThreshold(), lif.refractory(),
-                        lif.reset() == myelin.ir.network.ResetMode.SUBTRACT, lif.synapses(), true, couplingFactor(lif.coupling()));
-            }
-            if (m instanceof LeakyIntegrator li) {
-                return membrane(p, entity, li.tauM(), li.vRest(), li.vRest(), li.vRest(), 0, false, li.synapses(), false,
-                        couplingFactor(li.coupling()));
-            }
-            if (m instanceof IntegrateAndFire f) return integrateAndFire(p, entity, f);
-            if (m instanceof ThresholdGate g) {
-                // Weights arrive shifted left by the profile's input shift; the threshold is scaled alike.
-                long threshold = g.threshold() << profile.inputShift();
-                entry(entity, "threshold", g.threshold(), "", threshold, g.threshold());
-                return new QuantizedNetwork.Population(p.name(), p.size(), new IntModel.Gate(threshold), 0, 0, new double[0]);
-            }
-            if (m instanceof PoissonSource s) return poisson(p, entity, s);
-            return spikeArray(p, (SpikeArraySource) m);
+            return switch (m.kind()) {
+                case LIF -> {
+                    Lif lif = (Lif) m;
+                    yield membrane(p, entity, lif.tauM(), lif.vRest(), lif.vReset(), lif.vThreshold(), lif.refractory(),
+                            lif.reset() == myelin.ir.network.ResetMode.SUBTRACT, lif.synapses(), true, couplingFactor(lif.coupling()));
+                }
+                case LI -> {
+                    LeakyIntegrator li = (LeakyIntegrator) m;
+                    yield membrane(p, entity, li.tauM(), li.vRest(), li.vRest(), li.vRest(), 0, false, li.synapses(), false,
+                            couplingFactor(li.coupling()));
+                }
+                case IF -> integrateAndFire(p, entity, (IntegrateAndFire) m);
+                case THRESHOLD_GATE -> {
+                    // Weights arrive shifted left by the profile's input shift; the threshold is scaled alike.
+                    ThresholdGate g = (ThresholdGate) m;
+                    long threshold = g.threshold() << profile.inputShift();
+                    entry(entity, "threshold", g.threshold(), "", threshold, g.threshold());
+                    yield new QuantizedNetwork.Population(p.name(), p.size(), new IntModel.Gate(threshold), 0, 0, new double[0]);
+                }
+                case POISSON -> poisson(p, entity, (PoissonSource) m);
+                case SPIKE_ARRAY -> spikeArray(p, (SpikeArraySource) m);
+            };
         }
 
         /** The LSB of v: the largest voltage magnitude the model needs, with headroom, fills the state. */
@@ -163,14 +175,14 @@ public final class Quantize implements Pass {
                                                      double vThreshold, double refractory, boolean subtract,
                                                      List<SynapseType> synapses, boolean spikes, double coupling) {
             if (spikes && profile.resetToRest() && vReset != vRest) {
-                errors.add(entity + ": this profile resets v to v_rest, but v_reset (" + mv(vReset) + ") differs from v_rest (" + mv(vRest) + ")");
+                error(p, entity + ": this profile resets v to v_rest, but v_reset (" + mv(vReset) + ") differs from v_rest (" + mv(vRest) + ")");
             }
-            if (spikes && profile.resetToRest() && subtract) errors.add(entity + ": this profile has no subtractive reset");
+            if (spikes && profile.resetToRest() && subtract) error(p, entity + ": this profile has no subtractive reset");
             if (spikes && !profile.refractory() && refractory > 0) {
-                errors.add(entity + ": this profile has no refractory period, but the model has " + refractory * 1e3 + " ms");
+                error(p, entity + ": this profile has no refractory period, but the model has " + refractory * 1e3 + " ms");
             }
             if (spikes && profile.thresholdShift() > 0 && vThreshold <= vRest) {
-                errors.add(entity + ": this profile needs v_threshold above v_rest (its threshold is unsigned)");
+                error(p, entity + ": this profile needs v_threshold above v_rest (its threshold is unsigned)");
             }
             double[] init = initialExtremes(p, "v", vRest);
             double lsb = voltageLsb(vThreshold - vRest, vReset - vRest, init[0] - vRest, init[1] - vRest);
@@ -191,23 +203,22 @@ public final class Quantize implements Pass {
             int refractorySteps = (int) Math.round(refractory / dt);
             if (spikes && refractory > 0) entry(entity, "refractory", refractory * 1e3, "ms", refractorySteps, refractorySteps * dt * 1e3);
             entry(entity, "v LSB", lsb * 1e3, "mV", 1, lsb * 1e3);
-            var model = new IntModel.Lif(lsb, dv, currents, threshold, reset, subtract, refractorySteps, spikes);
+            var model = new IntModel.Lif(dv, currents, threshold, reset, subtract, refractorySteps, spikes);
             // Charge-preserving currents: a weight w into synapse type s moves v by w tau_s / tau_m in
             // total, as in the continuous model, whatever the discretisation (docs/semantics.md).
             double[] currentScales = new double[synapses.size()];
             double dvFraction = (double) dv / profile.decayOne();
             for (int i = 0; i < currentScales.length; i++) {
                 double dsFraction = (double) (currents[i]) / profile.decayOne();
-                double charge = synapses.get(i).tau() / tauM * dsFraction;
-                currentScales[i] = coupling / lsb * (profile.membrane() == Profile.Membrane.ADD_INPUT ? charge
-                        : dvFraction == 0 ? 0 : charge / dvFraction);
+                currentScales[i] = coupling / lsb * ChargeScale.perWeight(synapses.get(i).tau(), tauM, dsFraction, dvFraction,
+                        profile.membrane() == Profile.Membrane.ADD_INPUT);
             }
             return new QuantizedNetwork.Population(p.name(), p.size(), model, vRest, 1 / lsb, currentScales);
         }
 
         private QuantizedNetwork.Population integrateAndFire(Population p, String entity, IntegrateAndFire f) {
-            if (profile.resetToRest() && f.vReset() != 0) errors.add(entity + ": this profile resets v to 0, but v_reset is " + mv(f.vReset()));
-            if (!profile.refractory() && f.refractory() > 0) errors.add(entity + ": this profile has no refractory period");
+            if (profile.resetToRest() && f.vReset() != 0) error(p, entity + ": this profile resets v to 0, but v_reset is " + mv(f.vReset()));
+            if (!profile.refractory() && f.refractory() > 0) error(p, entity + ": this profile has no refractory period");
             double[] init = initialExtremes(p, "v", 0);
             double lsb = voltageLsb(f.vThreshold(), f.vReset(), init[0], init[1]);
             long unit = 1L << profile.thresholdShift();
@@ -217,7 +228,7 @@ public final class Quantize implements Pass {
             entry(entity, "v_threshold", f.vThreshold() * 1e3, "mV", threshold, threshold * lsb * 1e3);
             entry(entity, "v_reset", f.vReset() * 1e3, "mV", reset, reset * lsb * 1e3);
             entry(entity, "v LSB", lsb * 1e3, "mV", 1, lsb * 1e3);
-            var model = new IntModel.IntegrateAndFire(lsb, threshold, reset,
+            var model = new IntModel.IntegrateAndFire(threshold, reset,
                     f.reset() == myelin.ir.network.ResetMode.SUBTRACT, refractorySteps);
             return new QuantizedNetwork.Population(p.name(), p.size(), model, 0, 1 / lsb, new double[0]);
         }
@@ -235,27 +246,14 @@ public final class Quantize implements Pass {
         /** Poisson counts per step by inversion of the CDF, tabulated in 32-bit fixed point. */
         private QuantizedNetwork.Population poisson(Population p, String entity, PoissonSource s) {
             double lambda = s.rate() * dt;
-            if (lambda > 64) {
-                errors.add(entity + ": rate x timestep = " + lambda + " spikes per step; at most 64 are supported");
-                lambda = 64;
+            if (lambda > PoissonTable.MAX_LAMBDA) {
+                error(p, entity + ": rate x timestep = " + lambda + " spikes per step; at most " + (int) PoissonTable.MAX_LAMBDA
+                        + " are supported");
+                lambda = PoissonTable.MAX_LAMBDA;
             }
-            List<Long> cdf = new ArrayList<>();
-            double pk = StrictMath.exp(-lambda);
-            double cumulative = pk;
-            long one = 1L << 32;
-            for (int k = 0; ; k++) {
-                long fixed = Math.min(one, Math.round(cumulative * one));
-                if (fixed >= one || k > 200) {
-                    cdf.add(one);
-                    break;
-                }
-                cdf.add(fixed);
-                pk *= lambda / (k + 1);
-                cumulative += pk;
-            }
-            entry(entity, "rate", s.rate(), "Hz", Math.round(lambda * one), lambda / dt);
-            long[] table = cdf.stream().mapToLong(Long::longValue).toArray();
-            return new QuantizedNetwork.Population(p.name(), p.size(), new IntModel.Poisson(table), 0, 0, new double[0]);
+            entry(entity, "rate", s.rate(), "Hz", Math.round(lambda * 4294967296.0), lambda / dt);
+            return new QuantizedNetwork.Population(p.name(), p.size(), new IntModel.Poisson(PoissonTable.fixedPoint(lambda)), 0, 0,
+                    new double[0]);
         }
 
         private QuantizedNetwork.Population spikeArray(Population p, SpikeArraySource s) {

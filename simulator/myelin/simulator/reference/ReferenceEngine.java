@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import myelin.ir.network.Network;
+import myelin.ir.network.NeuronModel;
 import myelin.ir.network.Population;
 import myelin.ir.network.Projection;
 import myelin.ir.synapses.ExpandedNetwork;
 import myelin.ir.synapses.Sampler;
 import myelin.ir.synapses.SplitMix64;
 import myelin.ir.synapses.SynapseTable;
-import myelin.simulator.SpikeBuffer;
+import myelin.simulator.Engine;
+import myelin.simulator.SpikeTrain;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -23,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * reset at their true time. Sources and initial values draw the same streams as the
  * integer engine. One thread; the same input gives the same spikes on every run.
  */
-public final class ReferenceEngine {
+public final class ReferenceEngine implements Engine {
     public enum Precision {
         FLOAT64(DataType.DOUBLE), FLOAT32(DataType.FLOAT);
 
@@ -32,11 +34,6 @@ public final class ReferenceEngine {
         Precision(DataType type) {
             this.type = type;
         }
-    }
-
-    @FunctionalInterface
-    public interface Observer {
-        void afterStep(int step, SpikeBuffer spikes, ReferenceEngine engine);
     }
 
     /** One projection's synapses as the engine delivers them. */
@@ -50,7 +47,7 @@ public final class ReferenceEngine {
     private final ReferenceLayer[] layers;
     private final List<List<Outgoing>> outgoing = new ArrayList<>();
     private final TreeMap<Integer, Map<Integer, List<Integer>>> forced = new TreeMap<>();
-    private final SpikeBuffer spikes = new SpikeBuffer();
+    private final SpikeTrain spikes = new SpikeTrain();
     private int step;
 
     public ReferenceEngine(ExpandedNetwork expanded, Precision precision) {
@@ -67,8 +64,7 @@ public final class ReferenceEngine {
         int[] maxDelay = new int[layers.length];
         for (Projection p : network.projections()) {
             ReferenceLayer post = layer(p.post());
-            var synapses = network.modelOf(network.postOf(p)).synapses();
-            int channel = p.synapse().isEmpty() ? 0 : synapses.stream().map(s -> s.name()).toList().indexOf(p.synapse());
+            int channel = p.synapse().isEmpty() ? 0 : network.modelOf(network.postOf(p)).channelOf(NeuronModel.currentVariable(p.synapse()));
             Outgoing out = new Outgoing(expanded.table(p.name()), post, channel, post.weightScale[channel], dt);
             outgoing.get(layer(p.pre()).index).add(out);
             for (int s = 0; s < out.table().size(); s++) {
@@ -89,29 +85,25 @@ public final class ReferenceEngine {
     private void initialise() {
         for (ReferenceLayer l : layers) {
             Population pop = network.populations().get(l.index);
-            var synapses = network.modelOf(pop).synapses();
             for (var init : pop.initialValues().entrySet()) {
                 String var = init.getKey();
                 long stream = SplitMix64.derive(network.seed(), SplitMix64.hash("init/" + l.name + "/" + var));
                 double[] values = new double[l.size];
                 for (int n = 0; n < l.size; n++) values[n] = Sampler.sample(init.getValue(), new SplitMix64(SplitMix64.derive(stream, n)));
-                if (var.equals("v")) {
-                    l.initialise("v", values);
-                } else {
-                    for (int c = 0; c < synapses.size(); c++) {
-                        if (("i_" + synapses.get(c).name()).equals(var)) l.initialise(Integer.toString(c), values);
-                    }
-                }
+                if (var.equals("v")) l.initialiseV(values);
+                else l.initialiseCurrent(network.modelOf(pop).channelOf(var), values);
             }
         }
     }
 
-    /** Adds an external spike of (population, neuron) at a step; call before running that step. */
+    @Override
     public void inject(String population, int neuron, int atStep) {
         forced.computeIfAbsent(atStep, s -> new TreeMap<>()).computeIfAbsent(layer(population).index, p -> new ArrayList<>()).add(neuron);
     }
 
-    public void run(int steps, Observer observer) {
+    /** One thread: the observer always sees a quiet state. */
+    @Override
+    public void run(int steps, Observer observer, boolean readsState) {
         for (int s = 0; s < steps; s++) {
             spikes.clear();
             Map<Integer, List<Integer>> now = forced.remove(step);
@@ -120,7 +112,7 @@ public final class ReferenceEngine {
                 l.update(step, f == null ? null : f.stream().mapToInt(Integer::intValue).toArray(), spikes);
             }
             deliver();
-            observer.afterStep(step, spikes, this);
+            observer.afterStep(step, spikes);
             step++;
         }
     }
@@ -140,22 +132,27 @@ public final class ReferenceEngine {
         }
     }
 
+    @Override
     public int step() {
         return step;
     }
 
+    @Override
     public int populationCount() {
         return layers.length;
     }
 
+    @Override
     public String populationName(int index) {
         return layers[index].name;
     }
 
+    @Override
     public int populationSize(int index) {
         return layers[index].size;
     }
 
+    @Override
     public int outDegree(int population, int neuron) {
         int degree = 0;
         for (Outgoing out : outgoing.get(population)) degree += out.table().rowEnd(neuron) - out.table().rowStart(neuron);
@@ -163,8 +160,9 @@ public final class ReferenceEngine {
     }
 
     /** A state variable in physical units ("v" in volts, "i_NAME" in the model's weight unit), or empty. */
+    @Override
     public java.util.OptionalDouble state(int population, String variable, int neuron) {
         Population pop = network.populations().get(population);
-        return layers[population].value(variable, neuron, network.modelOf(pop).synapses());
+        return layers[population].value(variable, neuron, network.modelOf(pop));
     }
 }

@@ -2,6 +2,9 @@ package myelin.simulator.reference;
 
 import java.util.Arrays;
 import java.util.List;
+import myelin.ir.integer.ChargeScale;
+import myelin.ir.integer.PoissonTable;
+import myelin.ir.integer.RingBuffer;
 import myelin.ir.network.Coupling;
 import myelin.ir.network.IntegrateAndFire;
 import myelin.ir.network.LeakyIntegrator;
@@ -14,7 +17,8 @@ import myelin.ir.network.SpikeArraySource;
 import myelin.ir.network.SynapseType;
 import myelin.ir.network.ThresholdGate;
 import myelin.ir.synapses.SplitMix64;
-import myelin.simulator.SpikeBuffer;
+import myelin.ir.network.ModelKind;
+import myelin.simulator.SpikeTrain;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,12 +31,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * inside the step resets v at the crossing time, after which the step goes on.
  */
 final class ReferenceLayer {
-    enum Kind { LEAKY, INTEGRATE, GATE, POISSON, ARRAY }
-
     final String name;
     final int index;
     final int size;
-    final Kind kind;
+    final ModelKind kind;
     private final DataType type;
     private final double dt;
     /** v relative to v_rest, currents, refractory steps left: ND4J vectors. */
@@ -73,44 +75,50 @@ final class ReferenceLayer {
         this.type = type;
         this.dt = dt;
         double rest = 0;
-        if (model instanceof Lif lif) {
-            kind = Kind.LEAKY;
-            rest = lif.vRest();
-            leaky(lif.tauM(), lif.synapses(), coupling(lif.coupling()));
-            spikes = true;
-            threshold = lif.vThreshold() - rest;
-            reset = lif.vReset() - rest;
-            subtract = lif.reset() == ResetMode.SUBTRACT;
-            refractorySteps = (int) Math.round(lif.refractory() / dt);
-            weightScale = channelScales(lif.tauM(), lif.synapses(), coupling(lif.coupling()));
-        } else if (model instanceof LeakyIntegrator li) {
-            kind = Kind.LEAKY;
-            rest = li.vRest();
-            leaky(li.tauM(), li.synapses(), coupling(li.coupling()));
-            weightScale = channelScales(li.tauM(), li.synapses(), coupling(li.coupling()));
-        } else if (model instanceof IntegrateAndFire f) {
-            kind = Kind.INTEGRATE;
-            spikes = true;
-            threshold = f.vThreshold();
-            reset = f.vReset();
-            subtract = f.reset() == ResetMode.SUBTRACT;
-            refractorySteps = (int) Math.round(f.refractory() / dt);
-            weightScale = new double[] {1};
-        } else if (model instanceof ThresholdGate g) {
-            kind = Kind.GATE;
-            threshold = g.threshold();
-            weightScale = new double[] {1};
-        } else if (model instanceof PoissonSource s) {
-            kind = Kind.POISSON;
-            poisson(s.rate() * dt, seed);
-            weightScale = new double[] {1};
-        } else {
-            kind = Kind.ARRAY;
-            spikeArray((SpikeArraySource) model);
-            weightScale = new double[] {1};
+        kind = model.kind();
+        switch (kind) {
+            case LIF -> {
+                Lif lif = (Lif) model;
+                rest = lif.vRest();
+                leaky(lif.tauM(), lif.synapses(), coupling(lif.coupling()));
+                spikes = true;
+                threshold = lif.vThreshold() - rest;
+                reset = lif.vReset() - rest;
+                subtract = lif.reset() == ResetMode.SUBTRACT;
+                refractorySteps = (int) Math.round(lif.refractory() / dt);
+                weightScale = channelScales(lif.tauM(), lif.synapses(), coupling(lif.coupling()));
+            }
+            case LI -> {
+                LeakyIntegrator li = (LeakyIntegrator) model;
+                rest = li.vRest();
+                leaky(li.tauM(), li.synapses(), coupling(li.coupling()));
+                weightScale = channelScales(li.tauM(), li.synapses(), coupling(li.coupling()));
+            }
+            case IF -> {
+                IntegrateAndFire f = (IntegrateAndFire) model;
+                spikes = true;
+                threshold = f.vThreshold();
+                reset = f.vReset();
+                subtract = f.reset() == ResetMode.SUBTRACT;
+                refractorySteps = (int) Math.round(f.refractory() / dt);
+                weightScale = new double[] {1};
+            }
+            case THRESHOLD_GATE -> {
+                threshold = ((ThresholdGate) model).threshold();
+                weightScale = new double[] {1};
+            }
+            case POISSON -> {
+                poisson(((PoissonSource) model).rate() * dt, seed);
+                weightScale = new double[] {1};
+            }
+            case SPIKE_ARRAY -> {
+                spikeArray((SpikeArraySource) model);
+                weightScale = new double[] {1};
+            }
+            default -> throw new AssertionError(kind);
         }
         vRest = rest;
-        if (kind == Kind.LEAKY || kind == Kind.INTEGRATE) {
+        if (hasMembrane()) {
             v = Nd4j.zeros(type, size);
             refractory = Nd4j.zeros(type, size);
             input = new INDArray[channels()];
@@ -121,6 +129,10 @@ final class ReferenceLayer {
             end = Nd4j.zeros(type, size);
             if (p.hasBias()) bias = Nd4j.createFromArray(p.bias().stream().mapToDouble(Double::doubleValue).toArray()).castTo(type);
         }
+    }
+
+    private boolean hasMembrane() {
+        return kind == ModelKind.LIF || kind == ModelKind.LI || kind == ModelKind.IF;
     }
 
     private static double coupling(Coupling c) {
@@ -145,7 +157,7 @@ final class ReferenceLayer {
         double[] scale = new double[synapses.size()];
         for (int c = 0; c < scale.length; c++) {
             double ds = -Math.expm1(-dt / synapses.get(c).tau());
-            scale[c] = coupling * synapses.get(c).tau() / tauM * ds / dv;
+            scale[c] = coupling * ChargeScale.perWeight(synapses.get(c).tau(), tauM, ds, dv, false);
         }
         return scale;
     }
@@ -154,21 +166,7 @@ final class ReferenceLayer {
         rng = new long[size];
         long stream = SplitMix64.derive(seed, SplitMix64.hash("poisson/" + name));
         for (int n = 0; n < size; n++) rng[n] = SplitMix64.derive(stream, n);
-        // P(X <= k) * 2^32 until it reaches 2^32 - 0.5 (the integer table's last entry is 2^32).
-        double p = Math.exp(-lambda);
-        double sum = p;
-        double[] table = new double[64];
-        int k = 0;
-        table[0] = sum * 4294967296.0;
-        while (table[k] < 4294967295.5 && k < 1000) {
-            k++;
-            p *= lambda / k;
-            sum += p;
-            if (k == table.length) table = Arrays.copyOf(table, k * 2);
-            table[k] = sum * 4294967296.0;
-        }
-        table[k] = 4294967296.0;
-        cdf = Arrays.copyOf(table, k + 1);
+        cdf = PoissonTable.exact(lambda);
     }
 
     private void spikeArray(SpikeArraySource s) {
@@ -184,21 +182,21 @@ final class ReferenceLayer {
     }
 
     void allocateRing(int maxDelay) {
-        int slots = Integer.highestOneBit(Math.max(1, maxDelay)) << 1;
+        int slots = RingBuffer.slots(maxDelay);
         mask = slots - 1;
         ring = new double[channels()][slots][size];
     }
 
-    /** Sets a state variable's initial values (physical units). */
-    void initialise(String variable, double[] values) {
-        if (variable.equals("v")) {
-            for (int n = 0; n < size; n++) values[n] -= vRest;
-            v = Nd4j.createFromArray(values).castTo(type);
-        } else {
-            int c = Integer.parseInt(variable);
-            for (int n = 0; n < size; n++) values[n] *= weightScale[c];
-            currents[c] = Nd4j.createFromArray(values).castTo(type);
-        }
+    /** Sets v's initial values (volts). */
+    void initialiseV(double[] values) {
+        for (int n = 0; n < size; n++) values[n] -= vRest;
+        v = Nd4j.createFromArray(values).castTo(type);
+    }
+
+    /** Sets a current's initial values (the weight unit). */
+    void initialiseCurrent(int channel, double[] values) {
+        for (int n = 0; n < size; n++) values[n] *= weightScale[channel];
+        currents[channel] = Nd4j.createFromArray(values).castTo(type);
     }
 
     /** This step's input on a channel, moved from the ring into its work vector (the slot is cleared). */
@@ -216,17 +214,17 @@ final class ReferenceLayer {
     }
 
     /** One step: this population's spikes (with forced ones, in neuron order) go to {@code out}. */
-    void update(int step, int[] forced, SpikeBuffer out) {
+    void update(int step, int[] forced, SpikeTrain out) {
         int[] counts = switch (kind) {
-            case LEAKY -> leakyStep(step);
-            case INTEGRATE -> integrateStep(step);
-            case GATE -> gateStep(step);
+            case LIF, LI -> leakyStep(step);
+            case IF -> integrateStep(step);
+            case THRESHOLD_GATE -> gateStep(step);
             case POISSON -> poissonStep();
-            case ARRAY -> arrayStep(step);
+            case SPIKE_ARRAY -> arrayStep(step);
         };
         if (forced != null) for (int n : forced) counts = add(counts, n);
         if (counts == null) return;
-        for (int n = 0; n < size; n++) if (counts[n] > 0) out.add(index, n, counts[n]);
+        for (int n = 0; n < size; n++) if (counts[n] > 0) out.add(step, index, n, counts[n]);
     }
 
     private int[] add(int[] counts, int n) {
@@ -347,13 +345,10 @@ final class ReferenceLayer {
     }
 
     /** A state variable in physical units: "v" (volts) or "i_NAME" (the model's weight unit, as the integer trace). */
-    java.util.OptionalDouble value(String variable, int neuron, List<SynapseType> synapses) {
+    java.util.OptionalDouble value(String variable, int neuron, NeuronModel model) {
         if (variable.equals("v") && v != null) return java.util.OptionalDouble.of(v.getDouble(neuron) + vRest);
-        for (int c = 0; c < synapses.size() && c < currents.length; c++) {
-            if (("i_" + synapses.get(c).name()).equals(variable)) {
-                return java.util.OptionalDouble.of(currents[c].getDouble(neuron) / weightScale[c]);
-            }
-        }
+        int c = model.channelOf(variable);
+        if (c >= 0 && c < currents.length) return java.util.OptionalDouble.of(currents[c].getDouble(neuron) / weightScale[c]);
         return java.util.OptionalDouble.empty();
     }
 }

@@ -108,9 +108,9 @@ class GoldenTest {
             }
             case "quantize", "quantize --profile loihi" -> {
                 var profile = mode.endsWith("loihi") ? myelin.ir.integer.Profile.LOIHI : myelin.ir.integer.Profile.DEFAULT;
-                var unit = new myelin.passes.CompilationUnit(net);
-                myelin.passes.PassManager.plain().run(myelin.passes.Pipeline.QUANTIZE.passes(profile), unit);
-                var q = unit.quantized().orElseThrow();
+                var target = myelin.ir.target.TargetSpec.SIMULATION.withProfile(profile);
+                var q = myelin.passes.PassManager.plain().run(myelin.passes.Pipeline.QUANTIZE.passes(target),
+                        myelin.passes.CompilationUnit.of(net)).unit().require(myelin.passes.Stages.QUANTIZED);
                 yield myelin.ir.integer.QuantizedPrinter.print(q) + myelin.ir.integer.QuantizedPrinter.report(q);
             }
             default -> throw new AssertionError("unknown RUN mode: " + mode);

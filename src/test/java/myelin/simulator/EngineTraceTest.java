@@ -44,10 +44,10 @@ class EngineTraceTest {
         IntegerEngine engine = Engines.engine(deltaLif("0 @ 0 ms, 0 @ 1 ms, 0 @ 2 ms, 0 @ 4 ms", ""), Profile.DEFAULT);
         List<Integer> spikeSteps = new ArrayList<>();
         int[] v = new int[8];
-        engine.run(8, (step, spikes, e) -> {
+        engine.run(8, (step, spikes) -> {
             for (int i = 0; i < spikes.size(); i++) if (spikes.population(i) == 1) spikeSteps.add(step);
-            v[step] = e.state(1, "v", 0).orElseThrow();
-        });
+            v[step] = (int) engine.state(1, "v", 0).orElseThrow();
+        }, true);
         int s2 = 2048 + (int) (-2048L * 390 / 4096) + 2048;      // 3901
         int s3 = s2 + (int) (-(long) s2 * 390 / 4096) + 2048;     // 3901 - 371 + 2048 = 5578 > 4096: spike
         assertEquals(5578, s3);
@@ -73,13 +73,16 @@ class EngineTraceTest {
                   projection in -> p : one_to_one { weight = 5 mV; synapse = s; }
                 }
                 """;
-        IntegerEngine engine = Engines.engine(snn, Profile.LOIHI);
-        IntModel.Lif m = (IntModel.Lif) engine.quantized().populations().get(1).model();
+        var net = myelin.frontend.SnnFrontend.parse("<test>", snn);
+        var quantized = myelin.passes.PassManager.plain().run(myelin.passes.Pipeline.QUANTIZE.passes(
+                myelin.ir.target.TargetSpec.LOIHI), myelin.passes.CompilationUnit.of(net)).unit().require(myelin.passes.Stages.QUANTIZED);
+        IntegerEngine engine = Engines.engine(net, Profile.LOIHI, 1);
+        IntModel.Lif m = (IntModel.Lif) quantized.populations().get(1).model();
         assertEquals(390, m.dv());
         assertEquals(742, m.currentDecays()[0]);   // effective du + 1: round(4096 (1 - e^-0.2)) = 742
         assertEquals(1L << 20, m.threshold());      // 10 mV at v_lsb = 10 mV / 2^20, a multiple of 2^6
-        var proj = engine.quantized().projections().get(0);
-        long w = myelin.ir.integer.WeightCodec.encode(5e-3, proj.weightScale(), engine.quantized().shift(proj), Profile.LOIHI);
+        var proj = quantized.projections().get(0);
+        long w = myelin.ir.integer.WeightCodec.encode(5e-3, proj.weightScale(), quantized.shift(proj), Profile.LOIHI);
         // Charge-preserving: 5 mV / v_lsb * (tau_s / tau_m) * du/4096 = 5 * 104857.6 * 0.5 * 742/4096 = 47488
         // -> mantissa 93 << (exponent 3 + act shift 6).
         assertEquals(93L << 9, w);
@@ -110,9 +113,9 @@ class EngineTraceTest {
                     """.formatted(d);
             IntegerEngine engine = Engines.engine(snn, Profile.DEFAULT);
             List<Integer> steps = new ArrayList<>();
-            engine.run(3 + d + 3, (step, spikes, e) -> {
+            engine.run(3 + d + 3, (step, spikes) -> {
                 for (int i = 0; i < spikes.size(); i++) if (spikes.population(i) == 1) steps.add(step);
-            });
+            }, true);
             assertEquals(List.of(3 + d), steps, "delay " + d);
         }
     }
@@ -130,10 +133,10 @@ class EngineTraceTest {
                 """;
         IntegerEngine engine = Engines.engine(snn, Profile.DEFAULT);
         int[][] current = new int[6][2];
-        engine.run(6, (step, spikes, e) -> {
-            current[step][0] = e.state(1, "i_s", 0).orElseThrow();
-            current[step][1] = e.state(1, "i_s", 1).orElseThrow();
-        });
+        engine.run(6, (step, spikes) -> {
+            current[step][0] = (int) engine.state(1, "i_s", 0).orElseThrow();
+            current[step][1] = (int) engine.state(1, "i_s", 1).orElseThrow();
+        }, true);
         assertEquals(32767, current[3][0]);
         assertEquals(-32768, current[3][1]);
         assertEquals(true, engine.saturations() > 0);
@@ -144,9 +147,9 @@ class EngineTraceTest {
         IntegerEngine engine = Engines.engine(myelin.frontend.SnnFrontend.parse("examples/xor.snn",
                 readExample("examples/xor.snn")), Profile.DEFAULT, 1);
         List<Integer> out = new ArrayList<>();
-        engine.run(16, (step, spikes, e) -> {
+        engine.run(16, (step, spikes) -> {
             for (int i = 0; i < spikes.size(); i++) if (spikes.population(i) == 3) out.add(step);
-        });
+        }, true);
         assertEquals(List.of(6, 10), out);
     }
 

@@ -16,11 +16,11 @@ final class SharedNir {
         return ROOT.resolve(relative);
     }
 
-    static NetworkLoader.Loaded load(String relative) {
+    static myelin.ir.network.LoadedNetwork load(String relative) {
         return NetworkLoader.load(file(relative), NetworkLoader.DEFAULT_NIR_TIMESTEP);
     }
 
-    static NetworkLoader.Loaded load(String relative, double dt) {
+    static myelin.ir.network.LoadedNetwork load(String relative, double dt) {
         return NetworkLoader.load(file(relative), dt);
     }
 }

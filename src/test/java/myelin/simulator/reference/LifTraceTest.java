@@ -11,9 +11,6 @@ import myelin.frontend.NetworkLoader;
 import myelin.ir.integer.Profile;
 import myelin.ir.network.Network;
 import myelin.ir.synapses.Expander;
-import myelin.passes.CompilationUnit;
-import myelin.passes.PassManager;
-import myelin.passes.Pipeline;
 import myelin.simulator.IntegerEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,10 +47,10 @@ class LifTraceTest {
         int lif = index(loaded.network(), "1");
         List<Integer> spikeRows = new ArrayList<>();
         double[] v = new double[rows.length];
-        engine.run(rows.length + latency, (step, spikes, e) -> {
+        engine.run(rows.length + latency, (step, spikes) -> {
             for (int i = 0; i < spikes.size(); i++) if (spikes.population(i) == lif) spikeRows.add(step - latency + 1);
-            if (step >= latency) v[step - latency] = e.state(lif, "v", 0).orElseThrow();
-        });
+            if (step >= latency) v[step - latency] = engine.state(lif, "v", 0).orElseThrow();
+        }, true);
         assertEquals(SPIKE_ROWS, spikeRows);
         for (int r = 0; r < rows.length; r++) {
             int row = r + 1;
@@ -68,16 +65,14 @@ class LifTraceTest {
         double[][] rows = exact();
         var loaded = NetworkLoader.load(NIR, 1e-4);
         Network net = loaded.network();
-        CompilationUnit unit = new CompilationUnit(net);
-        PassManager.plain().run(Pipeline.QUANTIZE.passes(Profile.DEFAULT), unit);
-        IntegerEngine engine = new IntegerEngine(unit.quantized().orElseThrow(), Expander.sequential().expand(net), 1);
+        IntegerEngine engine = new IntegerEngine(myelin.simulator.Engines.encode(net, Profile.DEFAULT), 1);
         for (int r = 0; r < rows.length; r++) if (rows[r][0] != 0) engine.inject("input", 0, r);
         int lif = index(net, "1");
         int latency = loaded.latency().get("1");
         List<Integer> spikeRows = new ArrayList<>();
-        engine.run(rows.length + latency, (step, spikes, e) -> {
+        engine.run(rows.length + latency, (step, spikes) -> {
             for (int i = 0; i < spikes.size(); i++) if (spikes.population(i) == lif) spikeRows.add(step - latency + 1);
-        });
+        }, false);
         assertEquals(SPIKE_ROWS.size(), spikeRows.size(), "spikes at rows " + spikeRows);
         for (int i = 0; i < SPIKE_ROWS.size(); i++) {
             assertTrue(Math.abs(spikeRows.get(i) - SPIKE_ROWS.get(i)) <= 1, "spike " + i + " at row " + spikeRows.get(i));

@@ -20,9 +20,9 @@ class ReferenceEngineTest {
     private static List<String> run(Network net, ReferenceEngine.Precision precision, int steps) {
         ReferenceEngine engine = new ReferenceEngine(Expander.sequential().expand(net), precision);
         List<String> spikes = new ArrayList<>();
-        engine.run(steps, (step, s, e) -> {
+        engine.run(steps, (step, s) -> {
             for (int i = 0; i < s.size(); i++) spikes.add(step + ":" + s.population(i) + ":" + s.neuron(i) + "x" + s.count(i));
-        });
+        }, false);
         return spikes;
     }
 

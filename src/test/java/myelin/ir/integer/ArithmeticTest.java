@@ -1,8 +1,7 @@
-package myelin.simulator;
+package myelin.ir.integer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import myelin.ir.integer.Profile;
 import org.junit.jupiter.api.Test;
 
 class ArithmeticTest {

@@ -1,6 +1,5 @@
-package myelin.simulator;
+package myelin.ir.integer;
 
-import myelin.ir.integer.Profile;
 
 /** The integer operations of docs/semantics.md, one definition each. */
 public final class Arithmetic {

@@ -1,4 +1,4 @@
-package myelin.simulator;
+package myelin.ir.integer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

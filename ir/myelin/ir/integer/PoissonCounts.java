@@ -1,4 +1,4 @@
-package myelin.simulator;
+package myelin.ir.integer;
 
 /**
  * The spike count of a Poisson draw: the first k with {@code u < cdf[k]} (docs/semantics.md),
@@ -6,12 +6,12 @@ package myelin.simulator;
  * returned at once; the few that straddle a table entry finish with the linear search. Same
  * result as the search alone, without its unpredictable branches.
  */
-final class PoissonCounts {
+public final class PoissonCounts {
     private static final int STRADDLES = 1 << 16;
     private final long[] cdf;
     private final int[] buckets = new int[256];
 
-    PoissonCounts(long[] cdf) {
+    public PoissonCounts(long[] cdf) {
         this.cdf = cdf;
         for (int b = 0; b < buckets.length; b++) {
             long first = (long) b << 24;
@@ -22,7 +22,7 @@ final class PoissonCounts {
     }
 
     /** @param u a 32-bit draw, {@code 0 <= u < 2^32} */
-    int count(long u) {
+    public int count(long u) {
         int bucket = buckets[(int) (u >>> 24)];
         return (bucket & STRADDLES) == 0 ? bucket : search(u, bucket & (STRADDLES - 1));
     }

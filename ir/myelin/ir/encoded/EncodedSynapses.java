@@ -1,0 +1,144 @@
+package myelin.ir.encoded;
+
+import java.util.Arrays;
+
+/**
+ * One projection's synapses in integers, pre-major (CSR): the synapses of pre neuron i are
+ * {@code rowStart(i) .. rowEnd(i)-1}, each with its post neuron, its weight as delivered
+ * (mantissa already shifted) and its delay in steps. A weight or delay that is the same for
+ * every synapse is stored once ({@link #weights()} or {@link #delays()} is then null).
+ */
+public final class EncodedSynapses {
+    private final int postSize;
+    private final int[] rowStart;
+    private final int[] post;
+    private final int[] weights;
+    private final int constantWeight;
+    private final short[] delays;
+    private final int constantDelay;
+
+    public EncodedSynapses(int postSize, int[] rowStart, int[] post, int[] weights, int constantWeight, short[] delays,
+                           int constantDelay) {
+        if (weights != null && weights.length != post.length || delays != null && delays.length != post.length
+                || rowStart.length == 0 || rowStart[rowStart.length - 1] != post.length) {
+            throw new IllegalArgumentException("synapse arrays of different lengths");
+        }
+        this.postSize = postSize;
+        this.rowStart = rowStart;
+        this.post = post;
+        this.weights = weights;
+        this.constantWeight = constantWeight;
+        this.delays = delays;
+        this.constantDelay = constantDelay;
+    }
+
+    public int preSize() {
+        return rowStart.length - 1;
+    }
+
+    public int postSize() {
+        return postSize;
+    }
+
+    public int size() {
+        return post.length;
+    }
+
+    public int rowStart(int pre) {
+        return rowStart[pre];
+    }
+
+    public int rowEnd(int pre) {
+        return rowStart[pre + 1];
+    }
+
+    public int post(int synapse) {
+        return post[synapse];
+    }
+
+    public int weight(int synapse) {
+        return weights == null ? constantWeight : weights[synapse];
+    }
+
+    public int delay(int synapse) {
+        return delays == null ? constantDelay : delays[synapse];
+    }
+
+    /** Per-synapse weights, or null when every synapse has {@link #constantWeight()}. Not copied: do not write. */
+    public int[] weights() {
+        return weights;
+    }
+
+    public int constantWeight() {
+        return constantWeight;
+    }
+
+    /** Per-synapse delays in steps, or null when every synapse has {@link #constantDelay()}. Not copied: do not write. */
+    public short[] delays() {
+        return delays;
+    }
+
+    public int constantDelay() {
+        return constantDelay;
+    }
+
+    /** The post neurons, synapse by synapse. Not copied: do not write. */
+    public int[] posts() {
+        return post;
+    }
+
+    /** The longest delay in steps; 1 for a projection without synapses. */
+    public int maxDelay() {
+        if (delays == null) return post.length == 0 ? 1 : constantDelay;
+        int max = 1;
+        for (short d : delays) max = Math.max(max, d);
+        return max;
+    }
+
+    /**
+     * The synapses onto post neurons {@code [lo, hi)}, rows and their order kept: the share of
+     * one engine thread, which delivers only to the neurons it updates. This object itself
+     * when the range holds every post neuron.
+     */
+    public EncodedSynapses restrictedToPosts(int lo, int hi) {
+        if (lo <= 0 && hi >= postSize) return this;
+        int count = 0;
+        for (int p : post) if (p >= lo && p < hi) count++;
+        int pres = preSize();
+        int[] starts = new int[pres + 1];
+        int[] posts = new int[count];
+        int[] w = weights == null ? null : new int[count];
+        short[] d = delays == null ? null : new short[count];
+        int k = 0;
+        for (int i = 0; i < pres; i++) {
+            starts[i] = k;
+            for (int s = rowStart[i]; s < rowStart[i + 1]; s++) {
+                if (post[s] < lo || post[s] >= hi) continue;
+                posts[k] = post[s];
+                if (w != null) w[k] = weights[s];
+                if (d != null) d[k] = delays[s];
+                k++;
+            }
+        }
+        starts[pres] = k;
+        return new EncodedSynapses(postSize, starts, posts, w, constantWeight, d, constantDelay);
+    }
+
+    /** Bytes held by the arrays. */
+    public long bytes() {
+        return 4L * rowStart.length + 4L * post.length + (weights == null ? 0 : 4L * weights.length)
+                + (delays == null ? 0 : 2L * delays.length);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EncodedSynapses s && postSize == s.postSize && Arrays.equals(rowStart, s.rowStart)
+                && Arrays.equals(post, s.post) && Arrays.equals(weights, s.weights) && Arrays.equals(delays, s.delays)
+                && (weights != null || constantWeight == s.constantWeight) && (delays != null || constantDelay == s.constantDelay);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(rowStart) + Arrays.hashCode(post);
+    }
+}

@@ -1,0 +1,56 @@
+package myelin.passes;
+
+import java.util.List;
+import java.util.Optional;
+import myelin.ir.encoded.EncodedNetwork;
+import myelin.ir.encoded.EncodedPrinter;
+import myelin.ir.encoded.EncodedReader;
+import myelin.ir.encoded.EncodedVerifier;
+import myelin.ir.integer.QuantizedNetwork;
+import myelin.ir.integer.QuantizedPrinter;
+import myelin.ir.integer.QuantizedReader;
+import myelin.ir.integer.QuantizedVerifier;
+import myelin.ir.network.Network;
+import myelin.ir.network.NetworkVerifier;
+import myelin.ir.synapses.ExpandedNetwork;
+import myelin.ir.synapses.ExpandedPrinter;
+import myelin.ir.text.IrPrinter;
+
+/**
+ * Every stage, in pipeline order: a pass that writes a stage invalidates the stages after
+ * it. docs/architecture.md lists which pass reads and writes which.
+ */
+public final class Stages {
+    /** The network IR in physical units; its text is canonical .snn, read by the frontend. */
+    public static final Stage<Network> NETWORK = new Stage<>("network", Network.class, IrPrinter::print,
+            n -> NetworkVerifier.verify(n).stream().map(Object::toString).toList(), null);
+
+    /** Every parameter in the target profile's integers; synapses still as connectivity rules. */
+    public static final Stage<QuantizedNetwork> QUANTIZED = new Stage<>("quantized", QuantizedNetwork.class, QuantizedPrinter::print,
+            QuantizedVerifier::verify, QuantizedReader::read);
+
+    /** Every projection expanded into synapse tables, weights and delays still physical. */
+    public static final Stage<ExpandedNetwork> EXPANDED = new Stage<>("expanded", ExpandedNetwork.class, ExpandedPrinter::print,
+            ExpandedPrinter::verify, null);
+
+    /** The integer expanded IR: what hardware implements and the integer engine executes. */
+    public static final Stage<EncodedNetwork> ENCODED = new Stage<>("encoded", EncodedNetwork.class, EncodedPrinter::print,
+            EncodedVerifier::verify, EncodedReader::read);
+
+    private static final List<Stage<?>> ALL = List.of(NETWORK, QUANTIZED, EXPANDED, ENCODED);
+
+    private Stages() {}
+
+    public static List<Stage<?>> all() {
+        return ALL;
+    }
+
+    public static Optional<Stage<?>> named(String name) {
+        return ALL.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** Position in the pipeline order. */
+    static int order(Stage<?> stage) {
+        return ALL.indexOf(stage);
+    }
+}
