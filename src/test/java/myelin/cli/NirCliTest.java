@@ -80,7 +80,9 @@ class NirCliTest {
                 "--compare");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("van Rossum distance"), r.out());
-        assertTrue(r.out().contains("first divergence: step") || r.out().contains("identical"), r.out());
+        // The default profile saturates this network's currents (issue: quantization fidelity): the engines differ early.
+        assertTrue(r.out().matches("(?s).*first divergence: step \\d+, population lif1\\.lif, neuron \\d+: exact \\d spike\\(s\\), reference \\d\n.*"),
+                r.out());
     }
 
     @Test

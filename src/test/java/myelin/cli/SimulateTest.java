@@ -36,11 +36,16 @@ class SimulateTest {
     @Test
     void inputSpikesDriveTheNetwork(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("in.csv");
-        Files.writeString(in, "step,population,neuron\n1,inputs,0\n1,inputs,1\n");
         Path out = dir.resolve("out.csv");
+        // (1,0) at step 1 reaches the output two gates later, at step 3; the example's own patterns give 6 and 10.
+        Files.writeString(in, "step,population,neuron\n1,inputs,0\n");
         CliRunner r = CliRunner.run("simulate", "examples/xor.snn", "--steps", "16", "--input", in.toString(), "-o", out.toString());
         assertEquals(0, r.exitCode(), r.err());
-        // (1,1) at step 1 gives no output; the example's own patterns still give 6 and 10.
+        assertEquals(List.of("step,population,neuron", "3,xor_gate,0", "6,xor_gate,0", "10,xor_gate,0"), Files.readAllLines(out));
+        // (1,1) at step 1 gives no output.
+        Files.writeString(in, "step,population,neuron\n1,inputs,0\n1,inputs,1\n");
+        r = CliRunner.run("simulate", "examples/xor.snn", "--steps", "16", "--input", in.toString(), "-o", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
         assertEquals(List.of("step,population,neuron", "6,xor_gate,0", "10,xor_gate,0"), Files.readAllLines(out));
     }
 
@@ -89,10 +94,11 @@ class SimulateTest {
     }
 
     @Test
-    void profileErrorsAreInputErrors() {
+    void profileErrorsAreInputErrorsAtTheDeclaration() {
         CliRunner r = CliRunner.run("simulate", "examples/cuba.snn", "--steps", "5", "--profile", "loihi");
         assertEquals(1, r.exitCode());
-        assertTrue(r.err().contains("this profile has no refractory period"), r.err());
+        assertTrue(r.err().contains("examples/cuba.snn:23:14: error: profile loihi: population E: this profile has no refractory period"),
+                r.err());
         ExamplesTest.assertNoStackTrace(r);
     }
 
@@ -113,7 +119,12 @@ class SimulateTest {
         assertTrue(report.out().contains("projection E_to_E            weight"), report.out());
         CliRunner after = CliRunner.run("ir", "examples/xor.snn", "--pipeline", "quantize", "--print-after", "quantize", "--verify-each");
         assertEquals(0, after.exitCode(), after.err());
-        assertTrue(after.out().startsWith("// after quantize\nquantized xor profile=default"), after.out());
+        assertTrue(after.out().startsWith("// after quantize (the quantized stage)\nquantized xor profile=default"), after.out());
+        CliRunner encoded = CliRunner.run("ir", "examples/xor.snn", "--pipeline", "simulate", "--print-after", "encode", "--verify-each");
+        assertEquals(0, encoded.exitCode(), encoded.err());
+        assertTrue(encoded.out().startsWith("// after encode (the encoded stage)\nencoded xor profile=default seed=0"), encoded.out());
+        assertTrue(encoded.out().contains("projection inputs_to_or_gate : inputs -> or_gate channel=0 synapses=2 weight=1 delay=1"),
+                encoded.out());
         assertEquals(2, CliRunner.run("ir", "examples/xor.snn", "--pipeline", "quantise").exitCode());
         assertEquals(2, CliRunner.run("ir", "examples/xor.snn", "--print-after", "quantize").exitCode());
     }

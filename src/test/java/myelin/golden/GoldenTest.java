@@ -26,8 +26,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs every golden file under src/test/resources/golden/FOLDER/*.snn, one folder per
- * stage. A file holds cases separated by {@code // -----}; its {@code // RUN:} line says
- * what to print ({@code ir} or {@code ir --expand}); {@code CHECK} lines are matched over
+ * stage or pass. A file holds cases separated by {@code // -----}; its {@code // RUN:} line says
+ * what to print ({@code ir}, {@code ir --expand}, or {@code pass NAME} for the stage a pass
+ * writes, run alone on what the passes before it make); {@code CHECK} lines are matched over
  * the output; {@code // expected-error {{message}}} (or {@code expected-error@+N}) marks
  * the errors a case must produce, on the line they belong to. Every case that compiles
  * must also print, parse and print back to the same text.
@@ -106,15 +107,41 @@ class GoldenTest {
                 Expander.sequential().expand(net).tables().forEach(t -> counts.put(t.projection(), (long) t.size()));
                 yield IrPrinter.print(net, counts);
             }
-            case "quantize", "quantize --profile loihi" -> {
-                var profile = mode.endsWith("loihi") ? myelin.ir.integer.Profile.LOIHI : myelin.ir.integer.Profile.DEFAULT;
-                var target = myelin.ir.target.TargetSpec.SIMULATION.withProfile(profile);
-                var q = myelin.passes.PassManager.plain().run(myelin.passes.Pipeline.QUANTIZE.passes(target),
-                        myelin.passes.CompilationUnit.of(net)).unit().require(myelin.passes.Stages.QUANTIZED);
-                yield myelin.ir.integer.QuantizedPrinter.print(q) + myelin.ir.integer.QuantizedPrinter.report(q);
+            default -> {
+                if (!mode.startsWith("pass ")) throw new AssertionError("unknown RUN mode: " + mode);
+                yield runPass(net, mode.substring(5).strip());
             }
-            default -> throw new AssertionError("unknown RUN mode: " + mode);
         };
+    }
+
+    /**
+     * {@code pass NAME [--profile loihi]}: runs the simulate pipeline's passes before NAME to
+     * make its input, then NAME alone, and prints the stage it writes (a quantize case adds
+     * the report). A stage with a reader must parse its text back to the same text.
+     */
+    private static String runPass(Network net, String spec) {
+        String[] words = spec.split("\\s+");
+        var profile = spec.endsWith("--profile loihi") ? myelin.ir.integer.Profile.LOIHI : myelin.ir.integer.Profile.DEFAULT;
+        var target = myelin.ir.target.TargetSpec.SIMULATION.withProfile(profile);
+        var all = myelin.passes.Pipeline.SIMULATE.passes(target);
+        int at = all.stream().map(p -> p.info().name()).toList().indexOf(words[0]);
+        if (at < 0) throw new AssertionError("no pass " + words[0]);
+        var manager = myelin.passes.PassManager.plain();
+        var before = manager.run(all.subList(0, at), myelin.passes.CompilationUnit.of(net)).unit();
+        var pass = all.get(at);
+        var unit = new myelin.passes.PassManager(true, java.util.Set.of(), (p, s, t) -> { }).run(List.of(pass), before).unit();
+        String text = printStage(unit, pass.info().writes());
+        if (pass.info().writes() == myelin.passes.Stages.QUANTIZED) {
+            text += myelin.ir.integer.QuantizedPrinter.report(unit.require(myelin.passes.Stages.QUANTIZED));
+        }
+        return text;
+    }
+
+    private static <T> String printStage(myelin.passes.CompilationUnit unit, myelin.passes.Stage<T> stage) {
+        String text = stage.print(unit.require(stage));
+        stage.reader().ifPresent(reader -> assertEquals(text, stage.print(reader.read("<printed>", text)),
+                "the " + stage + " stage's text did not parse back to the same text"));
+        return text;
     }
 
     private static List<String> expectedErrors(Path file, String text) {

@@ -2,6 +2,7 @@ package myelin.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -140,6 +141,39 @@ class EngineTraceTest {
         assertEquals(32767, current[3][0]);
         assertEquals(-32768, current[3][1]);
         assertEquals(true, engine.saturations() > 0);
+    }
+
+    /** Populations of several SIMD vectors plus a tail, two currents and a bias: the kernel runs and equals the scalar path. */
+    @Test
+    void simdKernelOnSeveralVectorsAndATail() {
+        String snn = """
+                network wide {
+                  timestep = 0.1 ms;
+                  seed = 3;
+                  population drive : poisson [101] { rate = 800 Hz; }
+                  population p : lif [%d] {
+                    tau_m = 10 ms; v_rest = -65 mV; v_reset = -70 mV; v_threshold = -50 mV; refractory = 1 ms;
+                    synapse e { tau = 5 ms; } synapse i { tau = 10 ms; }
+                    init v = uniform(-70 mV, -50 mV);
+                  }
+                  projection excite : drive -> p : fixed_probability(0.2) { weight = normal(3 mV, 1 mV); synapse = e; delay = 0.5 ms; }
+                  projection inhibit : p -> p : fixed_probability(0.1) { weight = -2 mV; synapse = i; delay = uniform(0.1 ms, 2 ms); }
+                }
+                """.formatted(16 * 3 + 5);
+        var net = myelin.frontend.SnnFrontend.parse("<test>", snn);
+        IntegerEngine vector = Engines.engine(net, Profile.DEFAULT, 1);
+        Engines.Trace fast = Engines.run(vector, 400);
+        assertTrue(vector.vectorUpdates() > 0, "the SIMD kernel ran");
+        assertTrue(fast.spikesOf(1) > 20, "the cells fire: " + fast.spikesOf(1));
+        System.setProperty("myelin.scalarKernel", "true");
+        try {
+            IntegerEngine scalar = Engines.engine(net, Profile.DEFAULT, 1);
+            Engines.Trace slow = Engines.run(scalar, 400);
+            assertEquals(0, scalar.vectorUpdates(), "the scalar path ran");
+            Engines.assertSameTrace(slow, fast, "SIMD kernel against the scalar path");
+        } finally {
+            System.clearProperty("myelin.scalarKernel");
+        }
     }
 
     @Test
