@@ -18,13 +18,15 @@ public final class SnnFrontend {
 
     /** Loads a network from a file; paths in diagnostics are shown as given. */
     public static LoadedNetwork load(Path path) {
-        String text;
+        return read(path.toString(), text(path));
+    }
+
+    private static String text(Path path) {
         try {
-            text = Files.readString(path);
+            return Files.readString(path);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw InputException.of(SourceLocation.of(path.toString()), "cannot read file: " + SourcePaths.reason(e));
         }
-        return read(path.toString(), text);
     }
 
     /** Parses a network from text; {@code path} names it in diagnostics and anchors includes. */
@@ -36,14 +38,8 @@ public final class SnnFrontend {
     public record TargetFile(java.util.List<myelin.ir.network.Target> targets, myelin.ir.network.SourceMap sources) {}
 
     public static TargetFile loadTargets(Path path) {
-        String text;
-        try {
-            text = Files.readString(path);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw InputException.of(SourceLocation.of(path.toString()), "cannot read file: " + SourcePaths.reason(e));
-        }
         Diagnostics diagnostics = new Diagnostics();
-        var ast = SyntaxReader.read(path.toString(), text, diagnostics);
+        var ast = SyntaxReader.read(path.toString(), text(path), diagnostics);
         diagnostics.throwIfErrors();
         Lowering lowering = new Lowering(diagnostics);
         var targets = lowering.lowerTargets(ast.orElseThrow());

@@ -357,26 +357,26 @@ public final class IntegerEngine implements Engine {
     }
 
     private void deliver(SynapseRows rows, int s, int neuron, int count) {
-        PopulationState post = populations[rows.postPopulation];
-        EncodedSynapses table = rows.table;
+        PopulationState target = populations[rows.postPopulation];
+        int[] post = rows.post;
         int[] weights = rows.weights;
         short[] delays = rows.delays;
-        int start = table.rowStart(neuron);
-        int end = table.rowEnd(neuron);
+        int start = rows.rowStart[neuron];
+        int end = rows.rowStart[neuron + 1];
         if (delays == null) {
             // The common case, one slot for the whole row: kept free of per-synapse branches.
-            int[] slot = post.slot(s + rows.constantDelay, rows.channel);
+            int[] slot = target.slot(s + rows.constantDelay, rows.channel);
             if (weights == null) {
                 int weight = count * rows.constantWeight;
-                for (int k = start; k < end; k++) slot[table.post(k)] += weight;
+                for (int k = start; k < end; k++) slot[post[k]] += weight;
             } else {
-                for (int k = start; k < end; k++) slot[table.post(k)] += count * weights[k];
+                for (int k = start; k < end; k++) slot[post[k]] += count * weights[k];
             }
             return;
         }
         for (int k = start; k < end; k++) {
             int weight = weights == null ? rows.constantWeight : weights[k];
-            post.slot(s + delays[k], rows.channel)[table.post(k)] += count * weight;
+            target.slot(s + delays[k], rows.channel)[post[k]] += count * weight;
         }
     }
 

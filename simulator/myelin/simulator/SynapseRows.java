@@ -7,6 +7,9 @@ final class SynapseRows {
     final int postPopulation;
     final int channel;
     final EncodedSynapses table;
+    /** The table's CSR arrays, read directly by delivery. */
+    final int[] rowStart;
+    final int[] post;
     /** Per-synapse weights and delays, or null when constant. */
     final int[] weights;
     final int constantWeight;
@@ -18,6 +21,8 @@ final class SynapseRows {
         this.postPopulation = postPopulation;
         this.channel = channel;
         this.table = table;
+        this.rowStart = table.connectivity().rowStarts();
+        this.post = table.connectivity().posts();
         this.weights = table.weights();
         this.constantWeight = table.constantWeight();
         this.delays = table.delays();

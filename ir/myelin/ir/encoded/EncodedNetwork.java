@@ -41,7 +41,7 @@ public record EncodedNetwork(String name, Profile profile, long seed, List<Popul
         }
 
         public boolean isSource() {
-            return model instanceof IntModel.Poisson || model instanceof IntModel.SpikeArray;
+            return model.isSource();
         }
     }
 

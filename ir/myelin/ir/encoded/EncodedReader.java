@@ -10,6 +10,7 @@ import myelin.ir.diag.SourceLocation;
 import myelin.ir.integer.IntModel;
 import myelin.ir.integer.IntModelText;
 import myelin.ir.integer.Profile;
+import myelin.ir.synapses.Connectivity;
 
 /** Parses the text {@link EncodedPrinter} writes in full; errors are placed at their line. */
 public final class EncodedReader {
@@ -151,7 +152,7 @@ public final class EncodedReader {
         }
         while (row <= preSize) rowStart[row++] = k;
         if (k != count) throw error("projection " + m.group(1) + " declares " + count + " synapses but lists " + k);
-        var synapses = new EncodedSynapses(postSize, rowStart, posts, weights, eachWeight ? 0 : Integer.parseInt(m.group(6)), delays,
+        var synapses = new EncodedSynapses(new Connectivity(postSize, rowStart, posts), weights, eachWeight ? 0 : Integer.parseInt(m.group(6)), delays,
                 eachDelay ? 0 : Integer.parseInt(m.group(7)));
         return new EncodedNetwork.Projection(m.group(1), pre, post, Integer.parseInt(m.group(4)), synapses);
     }

@@ -1,6 +1,7 @@
 package myelin.ir.encoded;
 
 import java.util.Arrays;
+import myelin.ir.synapses.Connectivity;
 
 /**
  * One projection's synapses in integers, pre-major (CSR): the synapses of pre neuron i are
@@ -9,51 +10,49 @@ import java.util.Arrays;
  * every synapse is stored once ({@link #weights()} or {@link #delays()} is then null).
  */
 public final class EncodedSynapses {
-    private final int postSize;
-    private final int[] rowStart;
-    private final int[] post;
+    private final Connectivity connectivity;
     private final int[] weights;
     private final int constantWeight;
     private final short[] delays;
     private final int constantDelay;
 
-    public EncodedSynapses(int postSize, int[] rowStart, int[] post, int[] weights, int constantWeight, short[] delays,
-                           int constantDelay) {
-        if (weights != null && weights.length != post.length || delays != null && delays.length != post.length
-                || rowStart.length == 0 || rowStart[rowStart.length - 1] != post.length) {
-            throw new IllegalArgumentException("synapse arrays of different lengths");
+    public EncodedSynapses(Connectivity connectivity, int[] weights, int constantWeight, short[] delays, int constantDelay) {
+        if (weights != null && weights.length != connectivity.size() || delays != null && delays.length != connectivity.size()) {
+            throw new IllegalArgumentException("one weight and one delay per synapse");
         }
-        this.postSize = postSize;
-        this.rowStart = rowStart;
-        this.post = post;
+        this.connectivity = connectivity;
         this.weights = weights;
         this.constantWeight = constantWeight;
         this.delays = delays;
         this.constantDelay = constantDelay;
     }
 
+    public Connectivity connectivity() {
+        return connectivity;
+    }
+
     public int preSize() {
-        return rowStart.length - 1;
+        return connectivity.preSize();
     }
 
     public int postSize() {
-        return postSize;
+        return connectivity.postSize();
     }
 
     public int size() {
-        return post.length;
+        return connectivity.size();
     }
 
     public int rowStart(int pre) {
-        return rowStart[pre];
+        return connectivity.rowStart(pre);
     }
 
     public int rowEnd(int pre) {
-        return rowStart[pre + 1];
+        return connectivity.rowEnd(pre);
     }
 
     public int post(int synapse) {
-        return post[synapse];
+        return connectivity.post(synapse);
     }
 
     public int weight(int synapse) {
@@ -82,14 +81,9 @@ public final class EncodedSynapses {
         return constantDelay;
     }
 
-    /** The post neurons, synapse by synapse. Not copied: do not write. */
-    public int[] posts() {
-        return post;
-    }
-
     /** The longest delay in steps; 1 for a projection without synapses. */
     public int maxDelay() {
-        if (delays == null) return post.length == 0 ? 1 : constantDelay;
+        if (delays == null) return size() == 0 ? 1 : constantDelay;
         int max = 1;
         for (short d : delays) max = Math.max(max, d);
         return max;
@@ -101,7 +95,10 @@ public final class EncodedSynapses {
      * when the range holds every post neuron.
      */
     public EncodedSynapses restrictedToPosts(int lo, int hi) {
+        int postSize = connectivity.postSize();
         if (lo <= 0 && hi >= postSize) return this;
+        int[] post = connectivity.posts();
+        int[] rowStart = connectivity.rowStarts();
         int count = 0;
         for (int p : post) if (p >= lo && p < hi) count++;
         int pres = preSize();
@@ -121,24 +118,23 @@ public final class EncodedSynapses {
             }
         }
         starts[pres] = k;
-        return new EncodedSynapses(postSize, starts, posts, w, constantWeight, d, constantDelay);
+        return new EncodedSynapses(new Connectivity(postSize, starts, posts), w, constantWeight, d, constantDelay);
     }
 
     /** Bytes held by the arrays. */
     public long bytes() {
-        return 4L * rowStart.length + 4L * post.length + (weights == null ? 0 : 4L * weights.length)
-                + (delays == null ? 0 : 2L * delays.length);
+        return connectivity.bytes() + (weights == null ? 0 : 4L * weights.length) + (delays == null ? 0 : 2L * delays.length);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EncodedSynapses s && postSize == s.postSize && Arrays.equals(rowStart, s.rowStart)
-                && Arrays.equals(post, s.post) && Arrays.equals(weights, s.weights) && Arrays.equals(delays, s.delays)
+        return o instanceof EncodedSynapses s && connectivity.equals(s.connectivity)
+                && Arrays.equals(weights, s.weights) && Arrays.equals(delays, s.delays)
                 && (weights != null || constantWeight == s.constantWeight) && (delays != null || constantDelay == s.constantDelay);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(rowStart) + Arrays.hashCode(post);
+        return connectivity.hashCode();
     }
 }

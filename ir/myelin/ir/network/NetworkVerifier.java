@@ -55,25 +55,33 @@ public final class NetworkVerifier {
 
     private void checkModel(NeuronModel model) {
         String n = model.name();
-        if (model instanceof Lif m) {
-            positive(Entity.MODEL, n, "tau_m", m.tauM(), Dimension.TIME);
-            nonNegative(Entity.MODEL, n, "refractory", m.refractory(), Dimension.TIME);
-            thresholdAboveReset(n, m.vThreshold(), m.vReset());
-            checkCoupling(n, m.coupling());
-            checkSynapses(n, m.synapses());
-        } else if (model instanceof IntegrateAndFire m) {
-            nonNegative(Entity.MODEL, n, "refractory", m.refractory(), Dimension.TIME);
-            thresholdAboveReset(n, m.vThreshold(), m.vReset());
-        } else if (model instanceof LeakyIntegrator m) {
-            positive(Entity.MODEL, n, "tau_m", m.tauM(), Dimension.TIME);
-            checkCoupling(n, m.coupling());
-            checkSynapses(n, m.synapses());
-        } else if (model instanceof PoissonSource m) {
-            nonNegative(Entity.MODEL, n, "rate", m.rate(), Dimension.FREQUENCY);
-        } else if (model instanceof SpikeArraySource m) {
-            for (var s : m.spikes()) {
-                if (s.neuron() < 0) problem(Entity.MODEL, n, "spike for negative neuron index " + s.neuron());
-                if (!(s.time() >= 0)) problem(Entity.MODEL, n, "spike at negative time " + Units.format(s.time(), Dimension.TIME));
+        switch (model.kind()) {
+            case LIF -> {
+                Lif m = (Lif) model;
+                positive(Entity.MODEL, n, "tau_m", m.tauM(), Dimension.TIME);
+                nonNegative(Entity.MODEL, n, "refractory", m.refractory(), Dimension.TIME);
+                thresholdAboveReset(n, m.vThreshold(), m.vReset());
+                checkCoupling(n, m.coupling());
+                checkSynapses(n, m.synapses());
+            }
+            case IF -> {
+                IntegrateAndFire m = (IntegrateAndFire) model;
+                nonNegative(Entity.MODEL, n, "refractory", m.refractory(), Dimension.TIME);
+                thresholdAboveReset(n, m.vThreshold(), m.vReset());
+            }
+            case LI -> {
+                LeakyIntegrator m = (LeakyIntegrator) model;
+                positive(Entity.MODEL, n, "tau_m", m.tauM(), Dimension.TIME);
+                checkCoupling(n, m.coupling());
+                checkSynapses(n, m.synapses());
+            }
+            case THRESHOLD_GATE -> { }
+            case POISSON -> nonNegative(Entity.MODEL, n, "rate", ((PoissonSource) model).rate(), Dimension.FREQUENCY);
+            case SPIKE_ARRAY -> {
+                for (var s : ((SpikeArraySource) model).spikes()) {
+                    if (s.neuron() < 0) problem(Entity.MODEL, n, "spike for negative neuron index " + s.neuron());
+                    if (!(s.time() >= 0)) problem(Entity.MODEL, n, "spike at negative time " + Units.format(s.time(), Dimension.TIME));
+                }
             }
         }
     }

@@ -7,9 +7,7 @@ package myelin.ir.synapses;
  */
 public final class SynapseTable {
     private final String projection;
-    private final int postSize;
-    private final int[] rowStart;
-    private final int[] post;
+    private final Connectivity connectivity;
     private final float[] weights;
     private final double constantWeight;
     private final float[] delays;
@@ -18,9 +16,7 @@ public final class SynapseTable {
     SynapseTable(String projection, int postSize, int[] rowStart, int[] post,
                  float[] weights, double constantWeight, float[] delays, double constantDelay) {
         this.projection = projection;
-        this.postSize = postSize;
-        this.rowStart = rowStart;
-        this.post = post;
+        this.connectivity = new Connectivity(postSize, rowStart, post);
         this.weights = weights;
         this.constantWeight = constantWeight;
         this.delays = delays;
@@ -31,28 +27,32 @@ public final class SynapseTable {
         return projection;
     }
 
+    public Connectivity connectivity() {
+        return connectivity;
+    }
+
     public int preSize() {
-        return rowStart.length - 1;
+        return connectivity.preSize();
     }
 
     public int postSize() {
-        return postSize;
+        return connectivity.postSize();
     }
 
     public int size() {
-        return post.length;
+        return connectivity.size();
     }
 
     public int rowStart(int pre) {
-        return rowStart[pre];
+        return connectivity.rowStart(pre);
     }
 
     public int rowEnd(int pre) {
-        return rowStart[pre + 1];
+        return connectivity.rowEnd(pre);
     }
 
     public int post(int synapse) {
-        return post[synapse];
+        return connectivity.post(synapse);
     }
 
     public double weight(int synapse) {
@@ -71,19 +71,9 @@ public final class SynapseTable {
         return delays != null;
     }
 
-    /** Row starts, then the total (CSR); shared, not copied, so that an encoded table can reuse them: do not write. */
-    public int[] rowStarts() {
-        return rowStart;
-    }
-
-    /** The post neuron of each synapse; shared like {@link #rowStarts()}. */
-    public int[] posts() {
-        return post;
-    }
-
     /** Bytes held by the arrays of this table. */
     public long bytes() {
-        long b = 4L * rowStart.length + 4L * post.length;
+        long b = connectivity.bytes();
         if (weights != null) b += 4L * weights.length;
         if (delays != null) b += 4L * delays.length;
         return b;

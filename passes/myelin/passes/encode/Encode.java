@@ -131,7 +131,7 @@ public final class Encode implements Pass<EncodedNetwork> {
             longest = d;
             constantDelay = (int) Math.min(d, MAX_DELAY_STEPS);
         }
-        var encoded = new EncodedSynapses(table.postSize(), table.rowStarts(), table.posts(), weights, constantWeight, delays, constantDelay);
+        var encoded = new EncodedSynapses(table.connectivity(), weights, constantWeight, delays, constantDelay);
         return new Synapses(encoded, zeros, longest);
     }
 }

@@ -302,7 +302,7 @@ public final class Quantize implements Pass {
             long fanIn = maxFanIn(p);
             long worst = (long) Math.min(Long.MAX_VALUE / 4, fanIn * Math.min(maxAbs, (double) (mantissaMax << shift)));
             if (worst > profile.stateMax() && !(postModel instanceof ThresholdGate)) {
-                notes.add(entity + ": up to " + fanIn + " inputs per step into " + (p.synapse().isEmpty() ? "v" : "i_" + p.synapse())
+                notes.add(entity + ": up to " + fanIn + " inputs per step into " + (p.synapse().isEmpty() ? "v" : NeuronModel.currentVariable(p.synapse()))
                         + " can reach " + worst + ", beyond the " + profile.stateBits() + "-bit state (it would saturate)");
             }
             return new QuantizedNetwork.Projection(p.name(), p.pre(), p.post(), channel, scale, exponent);

@@ -87,6 +87,21 @@ class SimulateTest {
     }
 
     @Test
+    void targetsComeFromTheNetworkOrATargetFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("boards.snn");
+        Files.writeString(file, "target chip { base = loihi; neurons_per_core = 1024; }\ntarget wrong { neurons = 4; }\n");
+        CliRunner chip = CliRunner.run("simulate", "examples/xor.snn", "--steps", "16", "--target-file", file.toString(), "--target", "chip");
+        assertEquals(0, chip.exitCode(), chip.err());
+        assertTrue(chip.out().contains("on the exact engine, target chip, profile loihi"), chip.out());
+        CliRunner wrong = CliRunner.run("simulate", "examples/xor.snn", "--steps", "16", "--target-file", file.toString(), "--target", "wrong");
+        assertEquals(1, wrong.exitCode());
+        assertTrue(wrong.err().startsWith(file + ":2:8: error: target wrong: unknown setting 'neurons'"), wrong.err());
+        CliRunner unknown = CliRunner.run("simulate", "examples/xor.snn", "--steps", "16", "--target", "spinnaker9");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("unknown target 'spinnaker9' (targets: simulation, loihi)"), unknown.err());
+    }
+
+    @Test
     void usageErrors() {
         assertEquals(2, CliRunner.run("simulate", "examples/xor.snn").exitCode());
         assertEquals(2, CliRunner.run("simulate", "examples/xor.snn", "--steps", "0").exitCode());
