@@ -2,8 +2,6 @@ package myelin.cli;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -194,17 +192,10 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) pool.resetPeakUsage();
-        }
+        myelin.passes.HeapPeak.reset();
     }
 
-    /** Sum of the heap pools' peaks since the reset: an upper bound of the peak heap in use. */
     private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) sum += pool.getPeakUsage().getUsed();
-        }
-        return sum;
+        return myelin.passes.HeapPeak.read();
     }
 }

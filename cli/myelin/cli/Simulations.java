@@ -32,6 +32,16 @@ final class Simulations {
         return new Compiled(unit.require(Stages.QUANTIZED), unit.require(Stages.ENCODED));
     }
 
+    /** The encoded stage, the hardware IR the map pipeline makes of it, and each pass's figures. */
+    record Mapped(EncodedNetwork encoded, myelin.ir.hardware.HardwareNetwork hardware, List<PassManager.PassStatistics> statistics) {}
+
+    /** Runs the map pipeline (the simulate pipeline, then partition, delay-schedule and pack) for a target. */
+    static Mapped map(LoadedNetwork loaded, TargetSpec target, int threads, Expander.Progress progress) {
+        var passes = Pipeline.MAP.passes(target, new Pipeline.Options(threads, progress));
+        var result = PassManager.plain().run(passes, CompilationUnit.of(loaded));
+        return new Mapped(result.unit().require(Stages.ENCODED), result.unit().require(Stages.PACKED), result.statistics());
+    }
+
     /** The reference engine on the expanded network. */
     static ReferenceEngine reference(Network net, ReferenceEngine.Precision precision, int threads, Expander.Progress progress) {
         return new ReferenceEngine(new Expander(threads, progress).expand(net), precision);

@@ -21,7 +21,8 @@ final class TargetOption {
     CommandLine.Model.CommandSpec mixee;
 
     @Option(names = "--target", paramLabel = "NAME",
-            description = "the target: simulation (the default), loihi, or a target block of the network or of --target-file")
+            description = "the target: simulation (simulate's default), loihi, spinnaker1 (compile's default), spinnaker2, fpga, "
+                    + "or a target block of the network or of --target-file")
     String name;
 
     @Option(names = "--target-file", paramLabel = "FILE", description = "a file of target blocks ('target NAME { ... }')")
@@ -29,6 +30,17 @@ final class TargetOption {
 
     @Option(names = "--profile", paramLabel = "NAME", description = "the integer profile instead of the target's: default or loihi")
     String profile;
+
+    /** The chosen target, which must describe hardware (compile, verify): the default is spinnaker1. */
+    TargetSpec resolveHardware(LoadedNetwork loaded) {
+        if (name == null && file == null) name = TargetSpec.SPINNAKER1.name();
+        TargetSpec spec = resolve(loaded);
+        if (spec.limits().neuronsPerCore() == 0) {
+            throw new CommandLine.ParameterException(mixee.commandLine(), "target " + spec.name() + " describes no hardware (no "
+                    + "neurons_per_core); hardware targets: spinnaker1, spinnaker2, fpga, or a target block that sets the limits");
+        }
+        return spec;
+    }
 
     /** The chosen target; a broken target block is an input error at its place. */
     TargetSpec resolve(LoadedNetwork loaded) {

@@ -14,7 +14,8 @@ public final class PassManager {
     /** A fixed-point pass that still reports changes after this many runs is a bug. */
     public static final int MAX_ITERATIONS = 16;
 
-    public record PassStatistics(String pass, int iterations, boolean changed, double seconds) {}
+    /** @param peakHeapBytes the heap's peak while the pass ran (the sum of the heap pools' peaks) */
+    public record PassStatistics(String pass, int iterations, boolean changed, double seconds, long peakHeapBytes) {}
 
     /** The unit after the last pass, and each pass's statistics. */
     public record Result(CompilationUnit unit, List<PassStatistics> statistics) {}
@@ -43,11 +44,13 @@ public final class PassManager {
         checkOrder(passes, unit);
         List<PassStatistics> stats = new ArrayList<>();
         for (Pass<?> pass : passes) {
+            HeapPeak.reset();
             long start = System.nanoTime();
             Step step = runToFixedPoint(pass, unit);
             unit = step.unit;
             for (Stage<?> consumed : pass.info().consumes()) unit = unit.without(consumed);
-            stats.add(new PassStatistics(pass.info().name(), step.iterations, step.changed, (System.nanoTime() - start) / 1e9));
+            stats.add(new PassStatistics(pass.info().name(), step.iterations, step.changed, (System.nanoTime() - start) / 1e9,
+                    HeapPeak.read()));
             if (verifyEach) verify(pass.info().name(), pass.info().writes(), unit);
             if (printAfter.contains(pass.info().name())) print(pass.info().name(), pass.info().writes(), unit);
         }

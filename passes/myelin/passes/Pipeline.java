@@ -7,13 +7,17 @@ import myelin.ir.synapses.Expander;
 import myelin.ir.target.TargetSpec;
 import myelin.passes.encode.Encode;
 import myelin.passes.expand.Expand;
+import myelin.passes.pack.Pack;
+import myelin.passes.partition.Partition;
 import myelin.passes.quantize.Quantize;
+import myelin.passes.schedule.DelaySchedule;
 
 /** The named pipelines; a pipeline is a plain ordered list of passes for one target. */
 public enum Pipeline {
     NONE("none", "parse and verify only"),
     QUANTIZE("quantize", "physical parameters to the target profile's integers"),
-    SIMULATE("simulate", "quantize, expand the connectivity and encode it in integers: what the integer engine runs");
+    SIMULATE("simulate", "quantize, expand the connectivity and encode it in integers: what the integer engine runs"),
+    MAP("map", "simulate's passes, then partition into cores, schedule delays and pack the synapses: the hardware IR");
 
     /** How the passes that do heavy work may do it: threads, and a progress callback. */
     public record Options(int threads, Expander.Progress progress) {
@@ -41,6 +45,8 @@ public enum Pipeline {
             case NONE -> List.of();
             case QUANTIZE -> List.of(new Quantize(target));
             case SIMULATE -> List.of(new Quantize(target), new Expand(options.threads(), options.progress()), new Encode());
+            case MAP -> List.of(new Quantize(target), new Expand(options.threads(), options.progress()), new Encode(), new Partition(target),
+                    new DelaySchedule(), new Pack(target, options.threads()));
         };
     }
 
@@ -58,6 +64,6 @@ public enum Pipeline {
 
     /** Every pass any pipeline runs, by name (golden tests run each alone). */
     public static Optional<Pass<?>> pass(String name, TargetSpec target) {
-        return SIMULATE.passes(target).stream().filter(p -> p.info().name().equals(name)).findFirst();
+        return MAP.passes(target).stream().filter(p -> p.info().name().equals(name)).findFirst();
     }
 }

@@ -6,6 +6,10 @@ import myelin.ir.encoded.EncodedNetwork;
 import myelin.ir.encoded.EncodedPrinter;
 import myelin.ir.encoded.EncodedReader;
 import myelin.ir.encoded.EncodedVerifier;
+import myelin.ir.hardware.HardwareNetwork;
+import myelin.ir.hardware.HardwarePrinter;
+import myelin.ir.hardware.HardwareReader;
+import myelin.ir.hardware.HardwareVerifier;
 import myelin.ir.integer.QuantizedNetwork;
 import myelin.ir.integer.QuantizedPrinter;
 import myelin.ir.integer.QuantizedReader;
@@ -37,7 +41,20 @@ public final class Stages {
     public static final Stage<EncodedNetwork> ENCODED = new Stage<>("encoded", EncodedNetwork.class, EncodedPrinter::print,
             EncodedVerifier::verify, EncodedReader::read);
 
-    private static final List<Stage<?>> ALL = List.of(NETWORK, QUANTIZED, EXPANDED, ENCODED);
+    /** The hardware IR with cores: each population cut into slices that fit the target's cores. */
+    public static final Stage<HardwareNetwork> PARTITIONED = hardware("partitioned");
+
+    /** The hardware IR with each core's ring and the delay extensions for delays past it. */
+    public static final Stage<HardwareNetwork> SCHEDULED = hardware("scheduled");
+
+    /** The hardware IR with every core's incoming synapses packed into blocks. */
+    public static final Stage<HardwareNetwork> PACKED = hardware("packed");
+
+    private static final List<Stage<?>> ALL = List.of(NETWORK, QUANTIZED, EXPANDED, ENCODED, PARTITIONED, SCHEDULED, PACKED);
+
+    private static Stage<HardwareNetwork> hardware(String name) {
+        return new Stage<>(name, HardwareNetwork.class, HardwarePrinter::print, HardwareVerifier::verify, HardwareReader::read);
+    }
 
     private Stages() {}
 

@@ -165,17 +165,7 @@ public final class IntegerEngine implements Engine {
         // A source with external spikes lists them: it goes back to ordinary delivery.
         p.direct = null;
         p.directTarget = null;
-        int n = p.forcedSteps.length;
-        p.forcedSteps = java.util.Arrays.copyOf(p.forcedSteps, n + 1);
-        p.forcedNeurons = java.util.Arrays.copyOf(p.forcedNeurons, n + 1);
-        int at = n;
-        while (at > 0 && (p.forcedSteps[at - 1] > atStep || p.forcedSteps[at - 1] == atStep && p.forcedNeurons[at - 1] > neuron)) {
-            p.forcedSteps[at] = p.forcedSteps[at - 1];
-            p.forcedNeurons[at] = p.forcedNeurons[at - 1];
-            at--;
-        }
-        p.forcedSteps[at] = atStep;
-        p.forcedNeurons[at] = neuron;
+        p.inject(neuron, atStep);
     }
 
     public int threads() {

@@ -55,6 +55,15 @@ final class PopulationState {
     final boolean vectorKernel;
 
     PopulationState(EncodedNetwork.Population population, int index, Profile profile, long seed) {
+        this(population, index, profile, seed, 0);
+    }
+
+    /**
+     * The neurons of a slice whose first is neuron {@code firstNeuron} of the population
+     * (a core's): Poisson generators draw that neuron's stream, so that a slice fires as the
+     * same neurons of the whole population do.
+     */
+    PopulationState(EncodedNetwork.Population population, int index, Profile profile, long seed, int firstNeuron) {
         this.name = population.name();
         this.index = index;
         this.size = population.size();
@@ -78,7 +87,7 @@ final class PopulationState {
         if (model instanceof IntModel.Poisson) {
             rng = new long[size];
             long stream = SplitMix64.derive(seed, SplitMix64.hash("poisson/" + name));
-            for (int n = 0; n < size; n++) rng[n] = SplitMix64.derive(stream, n);
+            for (int n = 0; n < size; n++) rng[n] = SplitMix64.derive(stream, firstNeuron + n);
         } else {
             rng = null;
         }
@@ -96,9 +105,28 @@ final class PopulationState {
 
     /** A ring of the smallest power of two slots that holds the longest delay plus the step being read. */
     void allocateRing(int longestDelay) {
-        int slots = RingBuffer.slots(longestDelay);
+        allocateRingSlots(RingBuffer.slots(longestDelay));
+    }
+
+    /** A ring of exactly this many slots (a power of two), as a hardware core sizes it. */
+    void allocateRingSlots(int slots) {
         mask = slots - 1;
         ring = new int[slots * channels][size];
+    }
+
+    /** Adds an external spike of a neuron at a step, kept sorted by step then neuron. */
+    void inject(int neuron, int atStep) {
+        int n = forcedSteps.length;
+        forcedSteps = java.util.Arrays.copyOf(forcedSteps, n + 1);
+        forcedNeurons = java.util.Arrays.copyOf(forcedNeurons, n + 1);
+        int at = n;
+        while (at > 0 && (forcedSteps[at - 1] > atStep || forcedSteps[at - 1] == atStep && forcedNeurons[at - 1] > neuron)) {
+            forcedSteps[at] = forcedSteps[at - 1];
+            forcedNeurons[at] = forcedNeurons[at - 1];
+            at--;
+        }
+        forcedSteps[at] = atStep;
+        forcedNeurons[at] = neuron;
     }
 
     /** The inputs of every neuron on a channel at a step. */

@@ -17,16 +17,19 @@ import myelin.ir.integer.Profile;
 public record TargetSpec(String name, String base, Profile profile, Limits limits) {
     /**
      * @param neuronsPerCore  neurons one core updates
-     * @param coreMemoryBytes a core's local memory (neuron state, rings)
-     * @param delaySlots      slots of a core's delay ring
+     * @param coreMemoryBytes a core's local memory: neuron state and rings, and its synaptic blocks where
+     *                        {@code synapsesInCoreMemory}
+     * @param delaySlots      the longest delay a core's ring delivers (longer ones go through delay extensions)
      * @param coresPerChip    application cores per chip
-     * @param chipMemoryBytes memory per chip shared by its cores (synaptic rows)
+     * @param chipMemoryBytes memory per chip shared by its cores (synaptic blocks where not in core memory)
      * @param routingEntries  routing-table entries per chip
-     * @param synapseWordBits bits of one synapse word
+     * @param synapseWordBits bits of one word of a sparse synaptic row
+     * @param synapsesPerCore synapses one core may receive
+     * @param synapsesInCoreMemory whether synaptic blocks share the core's local memory
      */
     public record Limits(long neuronsPerCore, long coreMemoryBytes, long delaySlots, long coresPerChip, long chipMemoryBytes,
-                         long routingEntries, long synapseWordBits) {
-        public static final Limits NONE = new Limits(0, 0, 0, 0, 0, 0, 0);
+                         long routingEntries, long synapseWordBits, long synapsesPerCore, boolean synapsesInCoreMemory) {
+        public static final Limits NONE = new Limits(0, 0, 0, 0, 0, 0, 0, 0, false);
 
         /** Whether any hardware limit is set: a plain simulation target has none. */
         public boolean any() {
@@ -40,8 +43,24 @@ public record TargetSpec(String name, String base, Profile profile, Limits limit
     /** Loihi's CUBA LIF arithmetic (Lava's bit-accurate model), simulated: no hardware limits yet. */
     public static final TargetSpec LOIHI = new TargetSpec("loihi", "loihi", Profile.LOIHI, Limits.NONE);
 
+    /**
+     * SpiNNaker 1 (docs/targets.md gives the source of each value): 256 neurons and 64 KiB of
+     * DTCM per core, 16 delay slots, 16 application cores and 128 MiB of SDRAM per chip for
+     * synaptic rows, 1,023 routing entries, 32-bit synapse words.
+     */
+    public static final TargetSpec SPINNAKER1 = new TargetSpec("spinnaker1", "spinnaker1", Profile.DEFAULT,
+            new Limits(256, 64 << 10, 16, 16, 128L << 20, 1023, 32, 0, false));
+
+    /** SpiNNaker 2: 152 cores per chip, 128 KiB per core for neurons and synapses, 16-bit synapse words, 16,384 routing entries. */
+    public static final TargetSpec SPINNAKER2 = new TargetSpec("spinnaker2", "spinnaker2", Profile.DEFAULT,
+            new Limits(256, 128 << 10, 16, 152, 0, 16384, 16, 0, true));
+
+    /** Time-multiplexed FPGA cores like tinyODIN's: 256 neurons and 64k synapses per core. */
+    public static final TargetSpec FPGA = new TargetSpec("fpga", "fpga", Profile.DEFAULT,
+            new Limits(256, 0, 16, 0, 0, 0, 32, 65536, true));
+
     public static List<TargetSpec> builtIn() {
-        return List.of(SIMULATION, LOIHI);
+        return List.of(SIMULATION, LOIHI, SPINNAKER1, SPINNAKER2, FPGA);
     }
 
     public static Optional<TargetSpec> builtIn(String name) {

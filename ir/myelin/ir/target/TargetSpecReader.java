@@ -16,7 +16,7 @@ import myelin.ir.units.Dimension;
  */
 public final class TargetSpecReader {
     private static final List<String> LIMITS = List.of("neurons_per_core", "core_memory_bytes", "delay_slots", "cores_per_chip",
-            "chip_memory_bytes", "routing_entries", "synapse_word_bits");
+            "chip_memory_bytes", "routing_entries", "synapse_word_bits", "synapses_per_core");
 
     /** The target, or the problems that keep it from being one (each naming its setting). */
     public record Result(TargetSpec spec, List<String> problems) {}
@@ -28,6 +28,7 @@ public final class TargetSpecReader {
         TargetSpec base = TargetSpec.SIMULATION;
         Profile profile = null;
         Map<String, Long> limits = new LinkedHashMap<>();
+        Boolean synapsesInCore = null;
         for (Target.Setting s : block.settings()) {
             String at = "target " + block.name() + ": '" + s.name() + "' ";
             switch (s.name()) {
@@ -35,6 +36,11 @@ public final class TargetSpecReader {
                     var named = s instanceof Target.NameSetting n ? TargetSpec.builtIn(n.value()) : java.util.Optional.<TargetSpec>empty();
                     if (named.isPresent()) base = named.get();
                     else problems.add(at + "names a built-in target (" + names() + ")");
+                }
+                case "synapse_memory" -> {
+                    String where = s instanceof Target.NameSetting n ? n.value() : "";
+                    if (where.equals("core") || where.equals("chip")) synapsesInCore = where.equals("core");
+                    else problems.add(at + "is core or chip");
                 }
                 case "profile" -> {
                     var named = s instanceof Target.NameSetting n ? Profile.named(n.value()) : java.util.Optional.<Profile>empty();
@@ -58,13 +64,16 @@ public final class TargetSpecReader {
         var l = new TargetSpec.Limits(limits.getOrDefault("neurons_per_core", b.neuronsPerCore()),
                 limits.getOrDefault("core_memory_bytes", b.coreMemoryBytes()), limits.getOrDefault("delay_slots", b.delaySlots()),
                 limits.getOrDefault("cores_per_chip", b.coresPerChip()), limits.getOrDefault("chip_memory_bytes", b.chipMemoryBytes()),
-                limits.getOrDefault("routing_entries", b.routingEntries()), limits.getOrDefault("synapse_word_bits", b.synapseWordBits()));
+                limits.getOrDefault("routing_entries", b.routingEntries()), limits.getOrDefault("synapse_word_bits", b.synapseWordBits()),
+                limits.getOrDefault("synapses_per_core", b.synapsesPerCore()),
+                synapsesInCore == null ? b.synapsesInCoreMemory() : synapsesInCore);
         return new Result(new TargetSpec(block.name(), base.name(), profile == null ? base.profile() : profile, l), problems);
     }
 
     private static List<String> settings() {
         List<String> all = new ArrayList<>(List.of("base", "profile"));
         all.addAll(LIMITS);
+        all.add("synapse_memory");
         return all;
     }
 

@@ -98,7 +98,7 @@ class SimulateTest {
         assertTrue(wrong.err().startsWith(file + ":2:8: error: target wrong: unknown setting 'neurons'"), wrong.err());
         CliRunner unknown = CliRunner.run("simulate", "examples/xor.snn", "--steps", "16", "--target", "spinnaker9");
         assertEquals(2, unknown.exitCode());
-        assertTrue(unknown.err().contains("unknown target 'spinnaker9' (targets: simulation, loihi)"), unknown.err());
+        assertTrue(unknown.err().contains("unknown target 'spinnaker9' (targets: simulation, loihi, spinnaker1, spinnaker2, fpga)"), unknown.err());
     }
 
     @Test

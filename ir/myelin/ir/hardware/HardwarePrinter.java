@@ -1,0 +1,74 @@
+package myelin.ir.hardware;
+
+import java.util.Arrays;
+import myelin.ir.integer.IntModelText;
+
+/**
+ * The hardware IR as text, which {@link HardwareReader} parses back to the same text
+ * (docs/hardware-ir.md shows an example). Block data print as 64-bit words in hex, eight a
+ * line. Large networks print summarised (no block data, the first values of each array),
+ * which the first line says, and which does not parse.
+ */
+public final class HardwarePrinter {
+    /** Networks with more block data than this (64-bit words) print summarised unless asked in full. */
+    public static final long FULL_LIMIT_WORDS = 1 << 16;
+    static final String SUMMARY_MARK = "// summarised";
+    private static final int SUMMARY_VALUES = 16;
+    private static final int WORDS_PER_LINE = 8;
+
+    private HardwarePrinter() {}
+
+    public static String print(HardwareNetwork hw) {
+        long words = hw.blocks().stream().mapToLong(b -> b.data().length).sum();
+        return print(hw, words <= FULL_LIMIT_WORDS && hw.cores().size() <= 4096);
+    }
+
+    public static String print(HardwareNetwork hw, boolean full) {
+        StringBuilder out = new StringBuilder();
+        if (!full) out.append(SUMMARY_MARK).append(": no block data, the first ").append(SUMMARY_VALUES)
+                .append(" values of each array; this text does not parse back\n");
+        out.append("hardware ").append(hw.name()).append(" target=").append(hw.target()).append(" profile=").append(hw.profile().name())
+                .append(" seed=").append(hw.seed()).append(" delay_slots=").append(hw.delaySlots()).append(" {\n");
+        out.append("  populations [").append(String.join(", ", hw.populations())).append("]\n");
+        for (Core c : hw.cores()) {
+            out.append("  core ").append(c.id()).append(' ').append(c.name()).append('[').append(c.first()).append("..")
+                    .append(c.first() + c.size()).append(") ring=").append(c.ringSlots()).append(' ').append(IntModelText.print(c.model()))
+                    .append('\n');
+            if (!c.currents().isEmpty()) out.append("    currents [").append(String.join(", ", c.currents())).append("]\n");
+            if (c.bias().length > 0) out.append("    bias ").append(values(c.bias(), full)).append('\n');
+            if (c.initialV().length > 0) out.append("    init v ").append(values(c.initialV(), full)).append('\n');
+            for (int ch = 0; ch < c.initialCurrents().length; ch++) {
+                if (c.initialCurrents()[ch].length > 0) {
+                    out.append("    init i_").append(c.currents().get(ch)).append(' ').append(values(c.initialCurrents()[ch], full)).append('\n');
+                }
+            }
+        }
+        for (DelayExtension e : hw.delayExtensions()) {
+            out.append("  delay_extension source=").append(e.source()).append(" stages=").append(e.stages()).append('\n');
+        }
+        for (Block b : hw.blocks()) {
+            Layout l = b.layout();
+            out.append("  block core=").append(b.core()).append(" source=").append(b.source()).append(" stage=").append(b.stage())
+                    .append(" projection=").append(b.projection()).append(" channel=").append(b.channel()).append(' ')
+                    .append(b.encoding().keyword()).append(" synapses=").append(b.synapses()).append(" bits=").append(b.bits())
+                    .append(" shift=").append(l.shift()).append(" weight_bits=").append(l.weightBits()).append(" weight_sign=")
+                    .append(l.weightSign()).append(" delay_bits=").append(l.delayBits()).append(" delay=").append(l.constantDelay())
+                    .append(" type_bits=").append(l.typeBits()).append(" index_bits=").append(l.indexBits()).append(" offset_bits=")
+                    .append(l.offsetBits()).append(" word_bits=").append(l.wordBits()).append('\n');
+            if (!full) continue;
+            long[] data = b.data();
+            for (int i = 0; i < data.length; i += WORDS_PER_LINE) {
+                out.append("    data");
+                for (int j = i; j < Math.min(data.length, i + WORDS_PER_LINE); j++) out.append(' ').append(String.format("%016x", data[j]));
+                out.append('\n');
+            }
+        }
+        return out.append("}\n").toString();
+    }
+
+    private static String values(int[] values, boolean full) {
+        if (full || values.length <= SUMMARY_VALUES) return Arrays.toString(values);
+        String head = Arrays.toString(Arrays.copyOf(values, SUMMARY_VALUES));
+        return head.substring(0, head.length() - 1) + ", ... " + (values.length - SUMMARY_VALUES) + " more]";
+    }
+}
