@@ -66,20 +66,25 @@ final class VerifyCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         SpikeTrain actual = run(executor, "core executor");
         long t2 = System.nanoTime();
-        var first = EngineComparison.firstDifference(expected, actual);
         long spikes = 0;
         for (int i = 0; i < expected.size(); i++) spikes += expected.count(i);
         out.printf(Locale.ROOT, "%s on %s: %d steps, %d spikes on the integer engine (%.2f s); the core executor read %d block rows "
                 + "(%.2f s)%n", file.path, t.name(), steps, spikes, (t1 - t0) / 1e9, executor.rowReads(), (t2 - t1) / 1e9);
+        int code = verdict(out, net, expected, actual);
+        out.flush();
+        return code;
+    }
+
+    /** Prints whether the executor's spikes equal the engine's, or the first that differs; returns the exit code. */
+    static int verdict(PrintWriter out, Network net, SpikeTrain expected, SpikeTrain actual) {
+        var first = EngineComparison.firstDifference(expected, actual);
         if (first.isEmpty()) {
             out.println("verified: the core executor's spikes equal the integer engine's");
-            out.flush();
             return 0;
         }
         var d = first.get();
         out.printf(Locale.ROOT, "MISMATCH: first differing spike at step %d, population %s, neuron %d: integer engine %d spike(s), "
                 + "core executor %d%n", d.step(), net.populations().get(d.population()).name(), d.neuron(), d.countA(), d.countB());
-        out.flush();
         return MISMATCH;
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import myelin.ir.encoded.EncodedNetwork;
 import myelin.ir.hardware.Block;
-import myelin.ir.hardware.BlockCodec;
+import myelin.ir.hardware.BlockReader;
 import myelin.ir.hardware.Core;
 import myelin.ir.hardware.CoreIndex;
 import myelin.ir.hardware.DelayExtension;
@@ -21,6 +21,7 @@ import myelin.ir.hardware.HardwareNetwork;
 public final class CoreExecutor implements Engine {
     private final HardwareNetwork hw;
     private final CoreIndex index;
+    private final BlockReader reader;
     private final PopulationState[] cores;
     private final PopulationState.Scratch scratch;
     /** Per source core, per stage: the blocks its spikes read. */
@@ -37,6 +38,7 @@ public final class CoreExecutor implements Engine {
     public CoreExecutor(HardwareNetwork hw) {
         this.hw = hw;
         this.index = new CoreIndex(hw);
+        this.reader = new BlockReader(hw);
         int n = hw.cores().size();
         cores = new PopulationState[n];
         populationSizes = new int[hw.populations().size()];
@@ -89,10 +91,7 @@ public final class CoreExecutor implements Engine {
             for (int p = 0; p < outDegree.length; p++) outDegree[p] = new int[populationSizes[p]];
             for (Block b : hw.blocks()) {
                 Core source = hw.cores().get(b.source());
-                int coreSize = hw.cores().get(b.core()).size();
-                for (int pre = 0; pre < source.size(); pre++) {
-                    outDegree[source.population()][source.first() + pre] += BlockCodec.rowLength(b, coreSize, pre);
-                }
+                for (int pre = 0; pre < source.size(); pre++) outDegree[source.population()][source.first() + pre] += reader.rowLength(b, pre);
             }
         }
         return outDegree[population][neuron];
@@ -170,7 +169,7 @@ public final class CoreExecutor implements Engine {
         for (Block b : keyed) {
             PopulationState target = cores[b.core()];
             packets++;
-            BlockCodec.decode(b, target.size, pre, (post, weight, delay, channel) -> target.slot(s + delay, channel)[post] += count * weight);
+            reader.row(b, pre, (post, weight, delay, channel) -> target.slot(s + delay, channel)[post] += count * weight);
         }
     }
 }

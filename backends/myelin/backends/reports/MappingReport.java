@@ -22,7 +22,8 @@ import myelin.passes.PassManager;
  */
 public record MappingReport(String network, String target, int cores, int sourceCores, int minNeurons, double meanNeurons,
                             int maxNeurons, long chips, int delayExtensions, int delayStages, int maxStages,
-                            Map<Encoding, Totals> byEncoding, Map<String, Totals> byProjection, long lookupBytes, long synapses,
+                            Map<Encoding, Totals> byEncoding, Map<String, Totals> byProjection, long lookupBytes, long kernelBytes,
+                            long synapses,
                             long bytes, List<PassManager.PassStatistics> passes) {
     /** Bytes of one lookup entry: the (source core, stage) key, and the first block and count it leads to. */
     public static final int LOOKUP_ENTRY_BYTES = 8;
@@ -55,12 +56,17 @@ public record MappingReport(String network, String target, int cores, int source
             keys.add(((long) b.core() << 40) | ((long) b.source() << 8) | b.stage());
         }
         long lookup = (long) keys.size() * LOOKUP_ENTRY_BYTES;
-        long bytes = lookup + byEncoding.values().stream().mapToLong(Totals::bytes).sum();
+        long kernels = hw.kernels().stream().mapToLong(myelin.ir.hardware.Kernel::bytes).sum();
+        for (var k : hw.kernels()) {
+            Totals t = byProjection.get(k.projection());
+            if (t != null) byProjection.put(k.projection(), new Totals(t.blocks(), t.synapses(), t.bytes() + k.bytes()));
+        }
+        long bytes = lookup + kernels + byEncoding.values().stream().mapToLong(Totals::bytes).sum();
         long synapses = hw.synapseCount();
         int stages = hw.delayExtensions().stream().mapToInt(DelayExtension::stages).sum();
         int maxStages = hw.delayExtensions().stream().mapToInt(DelayExtension::stages).max().orElse(0);
         return new MappingReport(hw.name(), hw.target(), hw.cores().size(), hw.cores().size() - neuronCores.size(), min, mean, max, chips,
-                hw.delayExtensions().size(), stages, maxStages, byEncoding, byProjection, lookup, synapses, bytes, List.copyOf(passes));
+                hw.delayExtensions().size(), stages, maxStages, byEncoding, byProjection, lookup, kernels, synapses, bytes, List.copyOf(passes));
     }
 
     public double bytesPerSynapse() {
@@ -80,6 +86,7 @@ public record MappingReport(String network, String target, int cores, int source
         out.append(String.format(Locale.ROOT, "  %-24s %10s %14s %16s %10s%n", "encoding", "blocks", "synapses", "bytes", "B/synapse"));
         byEncoding.forEach((e, t) -> out.append(row(e.keyword(), t)));
         out.append(String.format(Locale.ROOT, "  %-24s %10s %14s %16d%n", "lookup tables", "", "", lookupBytes));
+        if (kernelBytes > 0) out.append(String.format(Locale.ROOT, "  %-24s %10s %14s %16d%n", "shared kernels", "", "", kernelBytes));
         out.append(String.format(Locale.ROOT, "  %-24s %10s %14s %16s %10s%n", "projection", "blocks", "synapses", "bytes", "B/synapse"));
         byProjection.forEach((p, t) -> out.append(row(p, t)));
         if (!passes.isEmpty()) {
@@ -110,6 +117,7 @@ public record MappingReport(String network, String target, int cores, int source
         fields.add(kv("bytes", bytes));
         fields.add(kv("bytes_per_synapse", bytesPerSynapse()));
         fields.add(kv("lookup_bytes", lookupBytes));
+        fields.add(kv("kernel_bytes", kernelBytes));
         fields.add(kv("encodings", totals(byEncoding.entrySet().stream().map(e -> Map.entry(e.getKey().keyword(), e.getValue())).toList())));
         fields.add(kv("projections", totals(List.copyOf(byProjection.entrySet()))));
         List<String> pass = new ArrayList<>();

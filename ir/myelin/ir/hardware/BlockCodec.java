@@ -105,14 +105,9 @@ public final class BlockCodec {
         return summed;
     }
 
-    /** Synapses in a row of a block, without decoding them. */
-    public static int rowLength(Block block, int coreSize, int pre) {
+    /** Synapses in a row of a sparse or packed block, without decoding them. */
+    static int rowLength(Block block, int coreSize, int pre) {
         Layout l = block.layout();
-        if (block.encoding() == Encoding.DENSE) {
-            int[] count = new int[1];
-            decode(block, coreSize, pre, (post, weight, delay, channel) -> count[0]++);
-            return count[0];
-        }
         return (int) (Bits.read(block.data(), (long) (pre + 1) * l.offsetBits(), l.offsetBits())
                 - Bits.read(block.data(), (long) pre * l.offsetBits(), l.offsetBits()));
     }
@@ -144,7 +139,7 @@ public final class BlockCodec {
                     if (weight != 0) sink.synapse(post, weight, l.constantDelay(), block.channel());
                 }
             }
-            case KERNEL -> throw new IllegalArgumentException("kernel blocks decode through their kernel (KernelBlocks)");
+            case KERNEL -> throw new IllegalArgumentException("kernel blocks decode through their kernel (BlockReader)");
         }
     }
 

@@ -46,6 +46,13 @@ public final class HardwarePrinter {
         for (DelayExtension e : hw.delayExtensions()) {
             out.append("  delay_extension source=").append(e.source()).append(" stages=").append(e.stages()).append('\n');
         }
+        for (Kernel k : hw.kernels()) {
+            out.append("  kernel projection=").append(k.projection()).append(" in=").append(k.inChannels()).append('x').append(k.inHeight())
+                    .append('x').append(k.inWidth()).append(" out=").append(k.outChannels()).append('x').append(k.outHeight()).append('x')
+                    .append(k.outWidth()).append(" size=").append(k.kernelHeight()).append('x').append(k.kernelWidth()).append(" stride=")
+                    .append(k.stride()).append(" padding=").append(k.padding()).append(" weights ").append(values(k.weights(), full))
+                    .append('\n');
+        }
         for (Block b : hw.blocks()) {
             Layout l = b.layout();
             out.append("  block core=").append(b.core()).append(" source=").append(b.source()).append(" stage=").append(b.stage())

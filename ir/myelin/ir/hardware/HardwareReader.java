@@ -15,6 +15,8 @@ import myelin.ir.integer.Profile;
 public final class HardwareReader {
     private static final Pattern HEADER = Pattern.compile("hardware (\\S+) target=(\\S+) profile=(\\S+) seed=(-?\\d+) delay_slots=(\\d+) \\{");
     private static final Pattern CORE = Pattern.compile("core (\\d+) (\\S+)\\[(\\d+)\\.\\.(\\d+)\\) ring=(\\d+) (.+)");
+    private static final Pattern KERNEL = Pattern.compile("kernel projection=(\\S+) in=(\\d+)x(\\d+)x(\\d+) out=(\\d+)x(\\d+)x(\\d+)"
+            + " size=(\\d+)x(\\d+) stride=(\\d+) padding=(\\d+) weights (\\[.*])");
     private static final Pattern EXTENSION = Pattern.compile("delay_extension source=(\\d+) stages=(\\d+)");
     private static final Pattern BLOCK = Pattern.compile("block core=(\\d+) source=(\\d+) stage=(\\d+) projection=(\\S+) channel=(\\d+) (\\w+)"
             + " synapses=(\\d+) bits=(\\d+) shift=(\\d+) weight_bits=(\\d+) weight_sign=(-?\\d+) delay_bits=(\\d+) delay=(\\d+)"
@@ -57,6 +59,7 @@ public final class HardwareReader {
         List<Core> cores = new ArrayList<>();
         List<DelayExtension> extensions = new ArrayList<>();
         List<Block> blocks = new ArrayList<>();
+        List<Kernel> kernels = new ArrayList<>();
         while (true) {
             String line = next();
             Matcher m;
@@ -67,6 +70,12 @@ public final class HardwareReader {
             } else if ((m = EXTENSION.matcher(line)).matches()) {
                 extensions.add(new DelayExtension(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
                 at++;
+            } else if ((m = KERNEL.matcher(line)).matches()) {
+                int[] g = new int[10];
+                for (int i = 0; i < 10; i++) g[i] = Integer.parseInt(m.group(i + 2));
+                int[] weights = values(m.group(12), g[0] * g[3] * g[6] * g[7]);
+                kernels.add(new Kernel(m.group(1), g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7], g[8], g[9], weights));
+                at++;
             } else if ((m = BLOCK.matcher(line)).matches()) {
                 blocks.add(block(m, cores));
             } else {
@@ -76,7 +85,7 @@ public final class HardwareReader {
         at++;
         if (!next().isEmpty()) throw error("text after the closing '}'");
         return new HardwareNetwork(h.group(1), h.group(2), profile, Long.parseLong(h.group(4)), Integer.parseInt(h.group(5)), populations,
-                cores, extensions, blocks);
+                cores, extensions, kernels, blocks);
     }
 
     private Core core(Matcher m, List<String> populations) {
@@ -160,7 +169,7 @@ public final class HardwareReader {
     private int[] values(String text, int size) {
         try {
             int[] v = Arrays.stream(list(text)).mapToInt(Integer::parseInt).toArray();
-            if (v.length != size) throw error(v.length + " values for " + size + " neurons");
+            if (v.length != size) throw error(v.length + " values where " + size + " belong");
             return v;
         } catch (NumberFormatException e) {
             throw error("not an integer: " + e.getMessage());

@@ -26,6 +26,7 @@ public final class HardwareVerifier {
 
     private static List<String> problems(HardwareNetwork hw) {
         List<String> problems = new ArrayList<>();
+        BlockReader reader = new BlockReader(hw);
         int[] covered = new int[hw.populations().size()];
         for (int i = 0; i < hw.cores().size(); i++) {
             Core c = hw.cores().get(i);
@@ -64,7 +65,11 @@ public final class HardwareVerifier {
             int[] count = new int[1];
             String[] first = new String[1];
             for (int pre = 0; pre < source.size() && first[0] == null; pre++) {
-                BlockCodec.decode(b, core.size(), pre, (post, weight, delay, channel) -> {
+                if (b.encoding() == Encoding.KERNEL && hw.kernels().stream().noneMatch(k -> k.projection().equals(b.projection()))) {
+                    first[0] = "no kernel for its projection";
+                    break;
+                }
+                reader.row(b, pre, (post, weight, delay, channel) -> {
                     count[0]++;
                     if (first[0] != null) return;
                     if (post < 0 || post >= core.size()) first[0] = "a synapse onto neuron " + post + " of " + core.size();
@@ -73,7 +78,9 @@ public final class HardwareVerifier {
                 });
             }
             if (first[0] != null) problems.add(at + first[0]);
-            else if (b.encoding() != Encoding.DENSE && count[0] != b.synapses()) problems.add(at + count[0] + " synapses for " + b.synapses());
+            else if ((b.encoding() == Encoding.SPARSE || b.encoding() == Encoding.PACKED) && count[0] != b.synapses()) {
+                problems.add(at + count[0] + " synapses for " + b.synapses());
+            }
         }
         return problems;
     }

@@ -17,7 +17,11 @@ import myelin.ir.hardware.CoreIndex;
 import myelin.ir.hardware.DelayExtension;
 import myelin.ir.hardware.Encoding;
 import myelin.ir.hardware.HardwareNetwork;
+import myelin.ir.hardware.Kernel;
 import myelin.ir.hardware.Layout;
+import myelin.ir.network.Connector;
+import myelin.ir.network.Network;
+import myelin.ir.network.Projection;
 import myelin.ir.target.TargetSpec;
 import myelin.passes.CompilationUnit;
 import myelin.passes.Pass;
@@ -33,7 +37,7 @@ import myelin.passes.Stages;
  */
 public final class Pack implements Pass<HardwareNetwork> {
     private static final PassInfo<HardwareNetwork> INFO = PassInfo.of("pack", "synapses into the smallest exact encoding per block",
-            Set.of(Stages.ENCODED, Stages.SCHEDULED), Stages.PACKED);
+            Set.of(Stages.NETWORK, Stages.ENCODED, Stages.SCHEDULED), Stages.PACKED);
 
     private final TargetSpec target;
     private final int threads;
@@ -73,10 +77,43 @@ public final class Pack implements Pass<HardwareNetwork> {
         }
         List<Block> blocks = new ArrayList<>();
         for (List<Block> r : results) blocks.addAll(r);
+        List<Kernel> kernels = new ArrayList<>();
+        blocks = shareKernels(unit.network(), net, blocks, kernels);
         List<String> order = net.projections().stream().map(EncodedNetwork.Projection::name).toList();
         blocks.sort(Comparator.comparingInt(Block::core).thenComparingInt(Block::source).thenComparingInt(Block::stage)
                 .thenComparingInt(b -> order.indexOf(b.projection())));
-        return hw.withBlocks(blocks);
+        return hw.withBlocks(kernels, blocks);
+    }
+
+    /**
+     * Replaces the blocks of each convolution whose synapses a shared kernel reproduces by
+     * kernel blocks, where the kernel and their headers take fewer bytes than the blocks.
+     */
+    private static List<Block> shareKernels(Network network, EncodedNetwork net, List<Block> blocks, List<Kernel> kernels) {
+        List<Block> out = blocks;
+        for (EncodedNetwork.Projection proj : net.projections()) {
+            Projection source = network.projections().stream().filter(p -> p.name().equals(proj.name())).findFirst().orElseThrow();
+            if (!(source.connector() instanceof Connector.Conv2d conv)) continue;
+            var kernel = KernelDetector.detect(proj.name(), conv, network.preOf(source).shape(), proj.synapses());
+            if (kernel.isEmpty()) continue;
+            List<Block> mine = out.stream().filter(b -> b.projection().equals(proj.name())).toList();
+            long stored = mine.stream().mapToLong(b -> Block.HEADER_BYTES + b.dataBytes()).sum();
+            if (kernel.get().bytes() + (long) Block.HEADER_BYTES * mine.size() >= stored) continue;
+            kernels.add(kernel.get());
+            List<Block> replaced = new ArrayList<>();
+            for (Block b : out) {
+                if (!b.projection().equals(proj.name())) {
+                    replaced.add(b);
+                    continue;
+                }
+                // A kernel's delay is one for all its synapses (the detector checks): every layout holds it as constant.
+                Layout l = new Layout(b.layout().rows(), 0, 0, 0, 0, 0, 0, 0, 0, b.layout().constantDelay());
+                replaced.add(new Block(b.core(), b.source(), b.stage(), b.projection(), b.channel(), Encoding.KERNEL, l, b.synapses(), 0,
+                        new long[0]));
+            }
+            out = replaced;
+        }
+        return out;
     }
 
     /** The blocks of one projection's synapses from one source core: one per (receiving core, stage) that gets any. */

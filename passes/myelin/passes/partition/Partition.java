@@ -64,7 +64,8 @@ public final class Partition implements Pass<HardwareNetwork> {
         if (!errors.isEmpty()) throw new InputException(errors);
         List<String> names = net.populations().stream().map(EncodedNetwork.Population::name).toList();
         int delaySlots = (int) (target.limits().delaySlots() > 0 ? target.limits().delaySlots() : maxDelay(net));
-        return new HardwareNetwork(net.name(), target.name(), net.profile(), net.seed(), delaySlots, names, cores, List.of(), List.of());
+        return new HardwareNetwork(net.name(), target.name(), net.profile(), net.seed(), delaySlots, names, cores, List.of(), List.of(),
+                List.of());
     }
 
     /** The ring a core will need at most, before delay scheduling sizes it: the target's slots, or the longest delay. */

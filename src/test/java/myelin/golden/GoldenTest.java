@@ -27,8 +27,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Runs every golden file under src/test/resources/golden/FOLDER/*.snn, one folder per
  * stage or pass. A file holds cases separated by {@code // -----}; its {@code // RUN:} line says
- * what to print ({@code ir}, {@code ir --expand}, or {@code pass NAME} for the stage a pass
- * writes, run alone on what the passes before it make); {@code CHECK} lines are matched over
+ * what to print ({@code ir}, {@code ir --expand}, or {@code pass NAME [--profile P] [--target T]}
+ * for the stage a pass writes, run alone on what the passes before it make, T a built-in
+ * target or one of the case's target blocks); {@code CHECK} lines are matched over
  * the output; {@code // expected-error {{message}}} (or {@code expected-error@+N}) marks
  * the errors a case must produce, on the line they belong to. Every case that compiles
  * must also print, parse and print back to the same text.
@@ -121,9 +122,18 @@ class GoldenTest {
      */
     private static String runPass(Network net, String spec) {
         String[] words = spec.split("\\s+");
-        var profile = spec.endsWith("--profile loihi") ? myelin.ir.integer.Profile.LOIHI : myelin.ir.integer.Profile.DEFAULT;
-        var target = myelin.ir.target.TargetSpec.SIMULATION.withProfile(profile);
-        var all = myelin.passes.Pipeline.SIMULATE.passes(target);
+        var target = myelin.ir.target.TargetSpec.SIMULATION;
+        for (int i = 1; i + 1 < words.length; i += 2) {
+            String value = words[i + 1];
+            switch (words[i]) {
+                case "--profile" -> target = target.withProfile(myelin.ir.integer.Profile.named(value).orElseThrow());
+                case "--target" -> target = net.targets().stream().filter(t -> t.name().equals(value)).findFirst()
+                        .map(t -> myelin.ir.target.TargetSpecReader.read(t).spec())
+                        .or(() -> myelin.ir.target.TargetSpec.builtIn(value)).orElseThrow(() -> new AssertionError("no target " + value));
+                default -> throw new AssertionError("unknown option " + words[i]);
+            }
+        }
+        var all = myelin.passes.Pipeline.MAP.passes(target);
         int at = all.stream().map(p -> p.info().name()).toList().indexOf(words[0]);
         if (at < 0) throw new AssertionError("no pass " + words[0]);
         var manager = myelin.passes.PassManager.plain();

@@ -138,11 +138,11 @@ class MappingProperties {
                 kernel.append(']');
             }
             kernel.append(']');
-            s.append("  population image : spike_array [2, ").append(h).append(", ").append(w).append("] { spikes = [0 @ 1 ms, 3 @ 2 ms, ")
-                    .append(2 * h * w - 1).append(" @ 3 ms, 1 @ 5 ms]; }\n");
+            // Poisson input and weights that make one synapse of a positive tap fire its target: a lost synapse shows.
+            s.append("  population image : poisson [2, ").append(h).append(", ").append(w).append("] { rate = 150 Hz; }\n");
             s.append("  population maps : relay [2, ").append(oh).append(", ").append(ow).append("];\n");
             s.append("  projection conv : image -> maps : conv2d { kernel = ").append(kernel).append("; stride = ").append(stride)
-                    .append("; padding = ").append(pad).append("; weight = 3 mV; delay = ").append(1 + r.nextInt(20)).append(" ms; }\n");
+                    .append("; padding = ").append(pad).append("; weight = 6 mV; delay = ").append(1 + r.nextInt(20)).append(" ms; }\n");
         }
         s.append("}\n");
         return new Case(s.toString(), target);
