@@ -1,7 +1,7 @@
 package myelin.ir.encoded;
 
-import java.util.Arrays;
 import myelin.ir.integer.IntModelText;
+import myelin.ir.text.StateText;
 
 /**
  * The encoded stage as text, which {@link EncodedReader} parses back to the same text:
@@ -24,7 +24,6 @@ import myelin.ir.integer.IntModelText;
 public final class EncodedPrinter {
     /** Rows and array values printed per projection or array when summarising. */
     static final int SUMMARY_ROWS = 4;
-    static final int SUMMARY_VALUES = 16;
     /** Networks with more synapses than this print summarised unless asked for in full. */
     public static final long FULL_LIMIT = 20_000;
     static final String SUMMARY_MARK = "// summarised";
@@ -38,21 +37,14 @@ public final class EncodedPrinter {
 
     public static String print(EncodedNetwork net, boolean full) {
         StringBuilder out = new StringBuilder();
-        if (!full) out.append(SUMMARY_MARK).append(": the first ").append(SUMMARY_ROWS).append(" rows and ").append(SUMMARY_VALUES)
-                .append(" values of each table; this text does not parse back\n");
+        if (!full) out.append(SUMMARY_MARK).append(": the first ").append(SUMMARY_ROWS).append(" rows and the first")
+                .append(" values of each array; this text does not parse back\n");
         out.append("encoded ").append(net.name()).append(" profile=").append(net.profile().name()).append(" seed=").append(net.seed())
                 .append(" weights_rounded_to_zero=").append(net.weightsRoundedToZero()).append(" {\n");
         for (EncodedNetwork.Population p : net.populations()) {
             out.append("  population ").append(p.name()).append(" [").append(p.size()).append("] ")
                     .append(IntModelText.print(p.model())).append('\n');
-            if (!p.currents().isEmpty()) out.append("    currents [").append(String.join(", ", p.currents())).append("]\n");
-            if (p.bias().length > 0) out.append("    bias ").append(values(p.bias(), full)).append('\n');
-            if (p.initialV().length > 0) out.append("    init v ").append(values(p.initialV(), full)).append('\n');
-            for (int c = 0; c < p.initialCurrents().length; c++) {
-                if (p.initialCurrents()[c].length > 0) {
-                    out.append("    init i_").append(p.currents().get(c)).append(' ').append(values(p.initialCurrents()[c], full)).append('\n');
-                }
-            }
+            StateText.print(out, p.currents(), p.bias(), p.initialV(), p.initialCurrents(), full);
         }
         for (EncodedNetwork.Projection proj : net.projections()) {
             EncodedSynapses s = proj.synapses();
@@ -79,11 +71,5 @@ public final class EncodedPrinter {
             }
         }
         return out.append("}\n").toString();
-    }
-
-    private static String values(int[] values, boolean full) {
-        if (full || values.length <= SUMMARY_VALUES) return Arrays.toString(values);
-        String head = Arrays.toString(Arrays.copyOf(values, SUMMARY_VALUES));
-        return head.substring(0, head.length() - 1) + ", ... " + (values.length - SUMMARY_VALUES) + " more]";
     }
 }

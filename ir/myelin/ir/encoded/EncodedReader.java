@@ -1,16 +1,16 @@
 package myelin.ir.encoded;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import myelin.ir.diag.InputException;
-import myelin.ir.diag.SourceLocation;
 import myelin.ir.integer.IntModel;
 import myelin.ir.integer.IntModelText;
 import myelin.ir.integer.Profile;
 import myelin.ir.synapses.Connectivity;
+import myelin.ir.text.LineReader;
+import myelin.ir.text.StateText;
 
 /** Parses the text {@link EncodedPrinter} writes in full; errors are placed at their line. */
 public final class EncodedReader {
@@ -20,13 +20,10 @@ public final class EncodedReader {
             "projection (\\S+) : (\\S+) -> (\\S+) channel=(\\d+) synapses=(\\d+) weight=(-?\\d+|each) delay=(\\d+|each)");
     private static final Pattern ROW = Pattern.compile("row (\\d+):((?: \\S+)*)");
 
-    private final String path;
-    private final String[] lines;
-    private int at;
+    private final LineReader in;
 
     private EncodedReader(String path, String text) {
-        this.path = path;
-        this.lines = text.split("\n", -1);
+        this.in = new LineReader(path, text);
     }
 
     public static EncodedNetwork read(String path, String text) {
@@ -34,23 +31,19 @@ public final class EncodedReader {
     }
 
     private InputException error(String message) {
-        return InputException.of(new SourceLocation(path, at + 1, 1), message);
+        return in.error(message);
     }
 
-    /** The next line that is not blank, stripped; empty at the end. */
     private String next() {
-        while (at < lines.length && lines[at].isBlank()) at++;
-        return at < lines.length ? lines[at].strip() : "";
+        return in.peek();
     }
 
     private EncodedNetwork network() {
-        if (next().startsWith(EncodedPrinter.SUMMARY_MARK)) {
-            throw error("this is a summary of a large network, which does not parse; print the stage in full");
-        }
+        in.refuseSummary(EncodedPrinter.SUMMARY_MARK);
         Matcher h = HEADER.matcher(next());
         if (!h.matches()) throw error("expected 'encoded NAME profile=P seed=S weights_rounded_to_zero=N {'");
         Profile profile = Profile.named(h.group(2)).orElseThrow(() -> error("unknown profile '" + h.group(2) + "'"));
-        at++;
+        in.advance();
         List<EncodedNetwork.Population> populations = new ArrayList<>();
         List<EncodedNetwork.Projection> projections = new ArrayList<>();
         while (true) {
@@ -66,8 +59,8 @@ public final class EncodedReader {
                 throw error("expected 'population', 'projection' or '}'");
             }
         }
-        at++;
-        if (!next().isEmpty()) throw error("text after the closing '}'");
+        in.advance();
+        in.expectEnd();
         return new EncodedNetwork(h.group(1), profile, Long.parseLong(h.group(3)), populations, projections, Long.parseLong(h.group(4)));
     }
 
@@ -81,47 +74,10 @@ public final class EncodedReader {
         } catch (IllegalArgumentException e) {
             throw error("population " + m.group(1) + ": " + e.getMessage());
         }
-        at++;
-        List<String> currents = List.of();
-        int[] bias = new int[0];
-        int[] v = new int[0];
-        List<int[]> initialCurrents = new ArrayList<>();
-        while (true) {
-            String sub = next();
-            if (sub.startsWith("currents ")) {
-                currents = List.of(list(sub.substring("currents ".length())));
-                for (int c = 0; c < currents.size(); c++) initialCurrents.add(new int[0]);
-            } else if (sub.startsWith("bias ")) {
-                bias = values(sub.substring("bias ".length()), size);
-            } else if (sub.startsWith("init v ")) {
-                v = values(sub.substring("init v ".length()), size);
-            } else if (sub.startsWith("init i_")) {
-                String[] parts = sub.substring("init i_".length()).split(" ", 2);
-                int c = currents.indexOf(parts[0]);
-                if (c < 0 || parts.length < 2) throw error("no current '" + parts[0] + "' in population " + m.group(1));
-                initialCurrents.set(c, values(parts[1], size));
-            } else {
-                break;
-            }
-            at++;
-        }
-        return new EncodedNetwork.Population(m.group(1), size, model, currents, bias, v, initialCurrents.toArray(new int[0][]));
-    }
-
-    private String[] list(String text) {
-        if (!text.startsWith("[") || !text.endsWith("]")) throw error("expected a [list]");
-        String inner = text.substring(1, text.length() - 1).strip();
-        return inner.isEmpty() ? new String[0] : inner.split(",\\s*");
-    }
-
-    private int[] values(String text, int size) {
-        try {
-            int[] v = Arrays.stream(list(text)).mapToInt(Integer::parseInt).toArray();
-            if (v.length != size) throw error(v.length + " values for " + size + " neurons");
-            return v;
-        } catch (NumberFormatException e) {
-            throw error("not an integer: " + e.getMessage());
-        }
+        in.advance();
+        StateText.State state = StateText.read(in, size, "population " + m.group(1));
+        return new EncodedNetwork.Population(m.group(1), size, model, state.currents(), state.bias(), state.initialV(),
+                state.initialCurrents());
     }
 
     private EncodedNetwork.Projection projection(String line, List<EncodedNetwork.Population> populations) {
@@ -140,8 +96,8 @@ public final class EncodedReader {
         short[] delays = eachDelay ? new short[count] : null;
         int k = 0;
         int row = 0;
-        at++;
-        for (Matcher r; (r = ROW.matcher(next())).matches(); at++) {
+        in.advance();
+        for (Matcher r; (r = ROW.matcher(next())).matches(); in.advance()) {
             int n = Integer.parseInt(r.group(1));
             if (n < row || n >= preSize) throw error("row " + n + " is out of order or past the " + preSize + " pre neurons");
             while (row <= n) rowStart[row++] = k;

@@ -1,7 +1,7 @@
 package myelin.ir.hardware;
 
-import java.util.Arrays;
 import myelin.ir.integer.IntModelText;
+import myelin.ir.text.StateText;
 
 /**
  * The hardware IR as text, which {@link HardwareReader} parses back to the same text
@@ -13,7 +13,6 @@ public final class HardwarePrinter {
     /** Networks with more block data than this (64-bit words) print summarised unless asked in full. */
     public static final long FULL_LIMIT_WORDS = 1 << 16;
     static final String SUMMARY_MARK = "// summarised";
-    private static final int SUMMARY_VALUES = 16;
     private static final int WORDS_PER_LINE = 8;
 
     private HardwarePrinter() {}
@@ -25,8 +24,7 @@ public final class HardwarePrinter {
 
     public static String print(HardwareNetwork hw, boolean full) {
         StringBuilder out = new StringBuilder();
-        if (!full) out.append(SUMMARY_MARK).append(": no block data, the first ").append(SUMMARY_VALUES)
-                .append(" values of each array; this text does not parse back\n");
+        if (!full) out.append(SUMMARY_MARK).append(": no block data, the first values of each array; this text does not parse back\n");
         out.append("hardware ").append(hw.name()).append(" target=").append(hw.target()).append(" profile=").append(hw.profile().name())
                 .append(" seed=").append(hw.seed()).append(" delay_slots=").append(hw.delaySlots()).append(" {\n");
         out.append("  populations [").append(String.join(", ", hw.populations())).append("]\n");
@@ -34,14 +32,7 @@ public final class HardwarePrinter {
             out.append("  core ").append(c.id()).append(' ').append(c.name()).append('[').append(c.first()).append("..")
                     .append(c.first() + c.size()).append(") ring=").append(c.ringSlots()).append(' ').append(IntModelText.print(c.model()))
                     .append('\n');
-            if (!c.currents().isEmpty()) out.append("    currents [").append(String.join(", ", c.currents())).append("]\n");
-            if (c.bias().length > 0) out.append("    bias ").append(values(c.bias(), full)).append('\n');
-            if (c.initialV().length > 0) out.append("    init v ").append(values(c.initialV(), full)).append('\n');
-            for (int ch = 0; ch < c.initialCurrents().length; ch++) {
-                if (c.initialCurrents()[ch].length > 0) {
-                    out.append("    init i_").append(c.currents().get(ch)).append(' ').append(values(c.initialCurrents()[ch], full)).append('\n');
-                }
-            }
+            StateText.print(out, c.currents(), c.bias(), c.initialV(), c.initialCurrents(), full);
         }
         for (DelayExtension e : hw.delayExtensions()) {
             out.append("  delay_extension source=").append(e.source()).append(" stages=").append(e.stages()).append('\n');
@@ -50,7 +41,7 @@ public final class HardwarePrinter {
             out.append("  kernel projection=").append(k.projection()).append(" in=").append(k.inChannels()).append('x').append(k.inHeight())
                     .append('x').append(k.inWidth()).append(" out=").append(k.outChannels()).append('x').append(k.outHeight()).append('x')
                     .append(k.outWidth()).append(" size=").append(k.kernelHeight()).append('x').append(k.kernelWidth()).append(" stride=")
-                    .append(k.stride()).append(" padding=").append(k.padding()).append(" weights ").append(values(k.weights(), full))
+                    .append(k.stride()).append(" padding=").append(k.padding()).append(" weights ").append(StateText.values(k.weights(), full))
                     .append('\n');
         }
         for (Block b : hw.blocks()) {
@@ -71,11 +62,5 @@ public final class HardwarePrinter {
             }
         }
         return out.append("}\n").toString();
-    }
-
-    private static String values(int[] values, boolean full) {
-        if (full || values.length <= SUMMARY_VALUES) return Arrays.toString(values);
-        String head = Arrays.toString(Arrays.copyOf(values, SUMMARY_VALUES));
-        return head.substring(0, head.length() - 1) + ", ... " + (values.length - SUMMARY_VALUES) + " more]";
     }
 }
