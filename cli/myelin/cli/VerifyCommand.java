@@ -68,8 +68,9 @@ final class VerifyCommand implements Callable<Integer> {
         long t2 = System.nanoTime();
         long spikes = 0;
         for (int i = 0; i < expected.size(); i++) spikes += expected.count(i);
-        out.printf(Locale.ROOT, "%s on %s: %d steps, %d spikes on the integer engine (%.2f s); the core executor read %d block rows "
-                + "(%.2f s)%n", file.path, t.name(), steps, spikes, (t1 - t0) / 1e9, executor.rowReads(), (t2 - t1) / 1e9);
+        out.printf(Locale.ROOT, "%s on %s: %d steps, %d spikes on the integer engine (%.2f s); the core executor read %d block rows, "
+                + "%d of them for %d packets from delay extensions (%.2f s)%n", file.path, t.name(), steps, spikes, (t1 - t0) / 1e9,
+                executor.rowReads(), executor.extensionRowReads(), executor.extensionPackets(), (t2 - t1) / 1e9);
         int code = verdict(out, net, expected, actual);
         out.flush();
         return code;

@@ -33,6 +33,8 @@ public final class CoreExecutor implements Engine {
     private final SpikeTrain stepSpikes = new SpikeTrain();
     private int[][] outDegree;
     private long packets;
+    private long extensionPackets;
+    private long extensionRows;
     private int step;
 
     public CoreExecutor(HardwareNetwork hw) {
@@ -114,6 +116,16 @@ public final class CoreExecutor implements Engine {
         return packets;
     }
 
+    /** Block rows read for spikes that delay extensions re-emitted. */
+    public long extensionRowReads() {
+        return extensionRows;
+    }
+
+    /** Spikes re-emitted by delay extensions so far: one per stage that has blocks, per spike of its source. */
+    public long extensionPackets() {
+        return extensionPackets;
+    }
+
     @Override
     public OptionalDouble state(int population, String variable, int neuron) {
         PopulationState core = cores[index.core(population, neuron)];
@@ -155,6 +167,8 @@ public final class CoreExecutor implements Engine {
             int then = s - k * slots;
             if (then < 0) break;
             SpikeTrain old = kept[then % kept.length];
+            if (blocks[source][k].length > 0) extensionPackets += old.size();
+            extensionRows += (long) old.size() * blocks[source][k].length;
             for (int i = 0; i < old.size(); i++) deliver(blocks[source][k], old.neuron(i), old.count(i), s);
         }
         SpikeTrain now = kept[s % kept.length];

@@ -79,8 +79,8 @@ public record MappingReport(String network, String target, int cores, int source
         out.append(String.format(Locale.ROOT, "  cores                %d (%d of them sources)%s%n", cores, sourceCores,
                 chips > 0 ? ", at least " + chips + " chip" + (chips == 1 ? "" : "s") : ""));
         out.append(String.format(Locale.ROOT, "  neurons per core     %d to %d, mean %.1f%n", minNeurons, maxNeurons, meanNeurons));
-        out.append(String.format(Locale.ROOT, "  delay extensions     %d (%d stages, at most %d on one source core)%n", delayExtensions,
-                delayStages, maxStages));
+        out.append(String.format(Locale.ROOT, "  delay extensions     %d (%d stages, at most %d on one source core)%s%n", delayExtensions,
+                delayStages, maxStages, delayStages > 0 ? "; each stage re-sends every spike of its source once" : ""));
         out.append(String.format(Locale.ROOT, "  synapses             %d in %d bytes: %.3f bytes per synapse (headers and lookup tables included)%n",
                 synapses, bytes, bytesPerSynapse()));
         out.append(String.format(Locale.ROOT, "  %-24s %10s %14s %16s %10s%n", "encoding", "blocks", "synapses", "bytes", "B/synapse"));
