@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import myelin.backends.reports.MappingReport;
+import myelin.backends.reports.PlacementPicture;
+import myelin.backends.spinnaker.MachineReport;
+import myelin.ir.machine.image.MachineImage;
 import myelin.ir.hardware.HardwarePrinter;
 import myelin.ir.network.LoadedNetwork;
 import myelin.ir.target.TargetSpec;
@@ -13,8 +16,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "compile", description = {"Map a network onto a target's cores: partition, delay scheduling, synapse packing.",
-        "Writes DIR/NAME.hw (the hardware IR; summarised for large networks), DIR/report.txt and DIR/report.json."})
+@Command(name = "compile", description = {"Map a network onto a target's cores: partition, delay scheduling, synapse packing;",
+        "on a SpiNNaker-style target also placement, routing and the machine image.",
+        "Writes DIR/NAME.hw (the hardware IR; summarised for large networks), DIR/report.txt and DIR/report.json;",
+        "for SpiNNaker-style targets DIR/image/ (per-core images, per-chip routing tables, manifest.json) and DIR/placement.svg."})
 final class CompileCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     NetworkFile file;
@@ -43,15 +48,33 @@ final class CompileCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(err, "mapping");
         var mapped = Simulations.map(loaded, t, threads.threads(), bar);
         bar.finish();
-        MappingReport report = MappingReport.of(mapped.hardware(), t, mapped.statistics());
         Path ir = output.resolve(loaded.network().name() + ".hw");
         AtomicFiles.write(ir, o -> o.write(HardwarePrinter.print(mapped.hardware()).getBytes(StandardCharsets.UTF_8)));
-        AtomicFiles.write(output.resolve("report.txt"), o -> o.write(report.text().getBytes(StandardCharsets.UTF_8)));
-        AtomicFiles.write(output.resolve("report.json"), o -> o.write((report.json() + "\n").getBytes(StandardCharsets.UTF_8)));
+        var stats = new java.util.ArrayList<>(mapped.statistics());
+        String machineText = "";
+        String machineJson = "";
+        if (mapped.machine() != null) {
+            myelin.passes.HeapPeak.reset();
+            long start = System.nanoTime();
+            var manifest = MachineImage.write(mapped.machine(), output.resolve("image"));
+            stats.add(new myelin.passes.PassManager.PassStatistics("emit", 1, true, (System.nanoTime() - start) / 1e9,
+                    myelin.passes.HeapPeak.read()));
+            long limit = t.limits().routingEntries();
+            AtomicFiles.write(output.resolve("placement.svg"),
+                    o -> o.write(PlacementPicture.svg(mapped.machine(), limit).getBytes(StandardCharsets.UTF_8)));
+            MachineReport machine = MachineReport.of(mapped.machine(), manifest);
+            machineText = machine.text(limit);
+            machineJson = machine.jsonFields();
+        }
+        MappingReport report = MappingReport.of(mapped.hardware(), t, stats);
+        String full = report.text() + machineText;
+        String json = machineJson.isEmpty() ? report.json() : report.json().substring(0, report.json().length() - 1) + ", " + machineJson + "}";
+        AtomicFiles.write(output.resolve("report.txt"), o -> o.write(full.getBytes(StandardCharsets.UTF_8)));
+        AtomicFiles.write(output.resolve("report.json"), o -> o.write((json + "\n").getBytes(StandardCharsets.UTF_8)));
         String text = report.text();
         if (!timing) text = text.substring(0, text.indexOf("  pass "));
-        out.print(text);
-        out.println("hardware IR and report written to " + output);
+        out.print(text + machineText);
+        out.println((mapped.machine() != null ? "hardware IR, machine image, placement picture" : "hardware IR") + " and report written to " + output);
         out.flush();
         return 0;
     }

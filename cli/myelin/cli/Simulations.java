@@ -32,14 +32,20 @@ final class Simulations {
         return new Compiled(unit.require(Stages.QUANTIZED), unit.require(Stages.ENCODED));
     }
 
-    /** The encoded stage, the hardware IR the map pipeline makes of it, and each pass's figures. */
-    record Mapped(EncodedNetwork encoded, myelin.ir.hardware.HardwareNetwork hardware, List<PassManager.PassStatistics> statistics) {}
+    /**
+     * The encoded stage, the hardware IR the map pipeline makes of it, the machine (placed and
+     * routed, for a target with a chip mesh; else null), and each pass's figures.
+     */
+    record Mapped(EncodedNetwork encoded, myelin.ir.hardware.HardwareNetwork hardware, myelin.ir.machine.MachineNetwork machine,
+                  List<PassManager.PassStatistics> statistics) {}
 
-    /** Runs the map pipeline (the simulate pipeline, then partition, delay-schedule and pack) for a target. */
+    /** Runs the map pipeline for a target, and place and route too where it has a chip mesh. */
     static Mapped map(LoadedNetwork loaded, TargetSpec target, int threads, Expander.Progress progress) {
-        var passes = Pipeline.MAP.passes(target, new Pipeline.Options(threads, progress));
+        Pipeline pipeline = target.hasChipMesh() ? Pipeline.MACHINE : Pipeline.MAP;
+        var passes = pipeline.passes(target, new Pipeline.Options(threads, progress));
         var result = PassManager.plain().run(passes, CompilationUnit.of(loaded));
-        return new Mapped(result.unit().require(Stages.ENCODED), result.unit().require(Stages.PACKED), result.statistics());
+        var unit = result.unit();
+        return new Mapped(unit.require(Stages.ENCODED), unit.require(Stages.PACKED), unit.get(Stages.ROUTED).orElse(null), result.statistics());
     }
 
     /** The reference engine on the expanded network. */

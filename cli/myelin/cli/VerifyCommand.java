@@ -11,6 +11,8 @@ import myelin.ir.target.TargetSpec;
 import myelin.simulator.CoreExecutor;
 import myelin.simulator.Engine;
 import myelin.simulator.IntegerEngine;
+import myelin.simulator.MachineExecutor;
+import myelin.ir.machine.image.MachineImage;
 import myelin.simulator.SpikeTrain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,8 +20,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "verify", description = {"Map a network onto a target and run the mapping on the core-level executor, which reads",
-        "only the hardware IR, against the integer engine: exit 0 when every spike is equal, 3 and the first differing spike otherwise."})
+@Command(name = "verify", description = {"Map a network onto a target and run the result against the integer engine: on a",
+        "SpiNNaker-style target the machine executor runs the emitted image (read back from disk, packets routed through the",
+        "chips' tables); on others the core-level executor runs the hardware IR. Exit 0 when every spike is equal, 3 and the",
+        "first differing spike otherwise."})
 final class VerifyCommand implements Callable<Integer> {
     static final int MISMATCH = 3;
 
@@ -56,36 +60,57 @@ final class VerifyCommand implements Callable<Integer> {
         bar.finish();
         // One thread: the engine then shares the encoded tables instead of copying a slice per thread.
         IntegerEngine golden = new IntegerEngine(mapped.encoded(), 1);
-        CoreExecutor executor = new CoreExecutor(mapped.hardware());
-        for (var s : inputs) {
-            golden.inject(s.population(), s.neuron(), s.step());
-            executor.inject(s.population(), s.neuron(), s.step());
-        }
+        for (var s : inputs) golden.inject(s.population(), s.neuron(), s.step());
         long t0 = System.nanoTime();
         SpikeTrain expected = run(golden, "integer engine");
         long t1 = System.nanoTime();
-        SpikeTrain actual = run(executor, "core executor");
-        long t2 = System.nanoTime();
         long spikes = 0;
         for (int i = 0; i < expected.size(); i++) spikes += expected.count(i);
-        out.printf(Locale.ROOT, "%s on %s: %d steps, %d spikes on the integer engine (%.2f s); the core executor read %d block rows, "
-                + "%d of them for %d packets from delay extensions (%.2f s)%n", file.path, t.name(), steps, spikes, (t1 - t0) / 1e9,
-                executor.rowReads(), executor.extensionRowReads(), executor.extensionPackets(), (t2 - t1) / 1e9);
-        int code = verdict(out, net, expected, actual);
+        out.printf(Locale.ROOT, "%s on %s: %d steps, %d spikes on the integer engine (%.2f s)%n", file.path, t.name(), steps, spikes,
+                (t1 - t0) / 1e9);
+        SpikeTrain actual;
+        if (mapped.machine() == null) {
+            CoreExecutor executor = new CoreExecutor(mapped.hardware());
+            for (var s : inputs) executor.inject(s.population(), s.neuron(), s.step());
+            actual = run(executor, "core executor");
+            out.printf(Locale.ROOT, "  the core executor read %d block rows, %d of them for %d packets from delay extensions (%.2f s)%n",
+                    executor.rowReads(), executor.extensionRowReads(), executor.extensionPackets(), (System.nanoTime() - t1) / 1e9);
+        } else {
+            // The machine executor reads the image back from disk, nothing from this process's compilation.
+            Path image = java.nio.file.Files.createTempDirectory("myelin-image-");
+            try {
+                MachineImage.write(mapped.machine(), image.resolve("image"));
+                MachineExecutor executor = new MachineExecutor(MachineImage.read(image.resolve("image")));
+                for (var s : inputs) executor.inject(s.population(), s.neuron(), s.step());
+                actual = run(executor, "machine executor");
+                out.printf(Locale.ROOT, "  the machine executor ran the image: %d packets, %.1f a step, %d link hops, %.1f a step (%.2f s)%n",
+                        executor.packets(), (double) executor.packets() / steps, executor.hops(), (double) executor.hops() / steps,
+                        (System.nanoTime() - t1) / 1e9);
+            } finally {
+                deleteTree(image);
+            }
+        }
+        int code = verdict(out, net, expected, actual, mapped.machine() == null ? "core executor" : "machine executor");
         out.flush();
         return code;
     }
 
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var walk = java.nio.file.Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.deleteIfExists(p);
+        }
+    }
+
     /** Prints whether the executor's spikes equal the engine's, or the first that differs; returns the exit code. */
-    static int verdict(PrintWriter out, Network net, SpikeTrain expected, SpikeTrain actual) {
+    static int verdict(PrintWriter out, Network net, SpikeTrain expected, SpikeTrain actual, String executor) {
         var first = EngineComparison.firstDifference(expected, actual);
         if (first.isEmpty()) {
-            out.println("verified: the core executor's spikes equal the integer engine's");
+            out.println("verified: the " + executor + "'s spikes equal the integer engine's");
             return 0;
         }
         var d = first.get();
         out.printf(Locale.ROOT, "MISMATCH: first differing spike at step %d, population %s, neuron %d: integer engine %d spike(s), "
-                + "core executor %d%n", d.step(), net.populations().get(d.population()).name(), d.neuron(), d.countA(), d.countB());
+                + "%s %d%n", d.step(), net.populations().get(d.population()).name(), d.neuron(), d.countA(), executor, d.countB());
         return MISMATCH;
     }
 

@@ -9,7 +9,9 @@ import myelin.passes.encode.Encode;
 import myelin.passes.expand.Expand;
 import myelin.passes.pack.Pack;
 import myelin.passes.partition.Partition;
+import myelin.passes.place.Place;
 import myelin.passes.quantize.Quantize;
+import myelin.passes.route.Route;
 import myelin.passes.schedule.DelaySchedule;
 
 /** The named pipelines; a pipeline is a plain ordered list of passes for one target. */
@@ -17,7 +19,8 @@ public enum Pipeline {
     NONE("none", "parse and verify only"),
     QUANTIZE("quantize", "physical parameters to the target profile's integers"),
     SIMULATE("simulate", "quantize, expand the connectivity and encode it in integers: what the integer engine runs"),
-    MAP("map", "simulate's passes, then partition into cores, schedule delays and pack the synapses: the hardware IR");
+    MAP("map", "simulate's passes, then partition into cores, schedule delays and pack the synapses: the hardware IR"),
+    MACHINE("machine", "map's passes, then place the cores on a chip mesh and route their packets");
 
     /** How the passes that do heavy work may do it: threads, and a progress callback. */
     public record Options(int threads, Expander.Progress progress) {
@@ -47,6 +50,12 @@ public enum Pipeline {
             case SIMULATE -> List.of(new Quantize(target), new Expand(options.threads(), options.progress()), new Encode());
             case MAP -> List.of(new Quantize(target), new Expand(options.threads(), options.progress()), new Encode(), new Partition(target),
                     new DelaySchedule(), new Pack(target, options.threads()));
+            case MACHINE -> {
+                List<Pass<?>> passes = new java.util.ArrayList<>(MAP.passes(target, options));
+                passes.add(new Place(target));
+                passes.add(new Route(target));
+                yield List.copyOf(passes);
+            }
         };
     }
 
@@ -64,6 +73,6 @@ public enum Pipeline {
 
     /** Every pass any pipeline runs, by name (golden tests run each alone). */
     public static Optional<Pass<?>> pass(String name, TargetSpec target) {
-        return MAP.passes(target).stream().filter(p -> p.info().name().equals(name)).findFirst();
+        return MACHINE.passes(target).stream().filter(p -> p.info().name().equals(name)).findFirst();
     }
 }

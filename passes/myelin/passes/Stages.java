@@ -11,6 +11,8 @@ import myelin.ir.hardware.HardwarePrinter;
 import myelin.ir.hardware.HardwareReader;
 import myelin.ir.hardware.HardwareVerifier;
 import myelin.ir.integer.QuantizedNetwork;
+import myelin.ir.machine.MachineNetwork;
+import myelin.ir.machine.MachinePrinter;
 import myelin.ir.integer.QuantizedPrinter;
 import myelin.ir.integer.QuantizedReader;
 import myelin.ir.integer.QuantizedVerifier;
@@ -50,7 +52,19 @@ public final class Stages {
     /** The hardware IR with every core's incoming synapses packed into blocks. */
     public static final Stage<HardwareNetwork> PACKED = hardware("packed");
 
-    private static final List<Stage<?>> ALL = List.of(NETWORK, QUANTIZED, EXPANDED, ENCODED, PARTITIONED, SCHEDULED, PACKED);
+    /** The hardware IR on a machine: every core and delay extension on a chip's processor. */
+    public static final Stage<MachineNetwork> PLACED = machine("placed");
+
+    /** The placed machine with its routing keys and each chip's (compressed) routing table. */
+    public static final Stage<MachineNetwork> ROUTED = machine("routed");
+
+    private static final List<Stage<?>> ALL = List.of(NETWORK, QUANTIZED, EXPANDED, ENCODED, PARTITIONED, SCHEDULED, PACKED, PLACED,
+            ROUTED);
+
+    /** The machine stages print as a summary: the image (backends/spinnaker) holds every bit, and is what reads back. */
+    private static Stage<MachineNetwork> machine(String name) {
+        return new Stage<>(name, MachineNetwork.class, MachinePrinter::print, m -> MachinePrinter.verify(m, 0), null);
+    }
 
     private static Stage<HardwareNetwork> hardware(String name) {
         return new Stage<>(name, HardwareNetwork.class, HardwarePrinter::print, HardwareVerifier::verify, HardwareReader::read);

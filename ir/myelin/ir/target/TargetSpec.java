@@ -26,10 +26,11 @@ public record TargetSpec(String name, String base, Profile profile, Limits limit
      * @param synapseWordBits bits of one word of a sparse synaptic row
      * @param synapsesPerCore synapses one core may receive
      * @param synapsesInCoreMemory whether synaptic blocks share the core's local memory
+     * @param torus           whether the chip mesh wraps around (SpiNNaker 1 boards)
      */
     public record Limits(long neuronsPerCore, long coreMemoryBytes, long delaySlots, long coresPerChip, long chipMemoryBytes,
-                         long routingEntries, long synapseWordBits, long synapsesPerCore, boolean synapsesInCoreMemory) {
-        public static final Limits NONE = new Limits(0, 0, 0, 0, 0, 0, 0, 0, false);
+                         long routingEntries, long synapseWordBits, long synapsesPerCore, boolean synapsesInCoreMemory, boolean torus) {
+        public static final Limits NONE = new Limits(0, 0, 0, 0, 0, 0, 0, 0, false, false);
 
         /** Whether any hardware limit is set: a plain simulation target has none. */
         public boolean any() {
@@ -49,15 +50,15 @@ public record TargetSpec(String name, String base, Profile profile, Limits limit
      * synaptic rows, 1,023 routing entries, 32-bit synapse words.
      */
     public static final TargetSpec SPINNAKER1 = new TargetSpec("spinnaker1", "spinnaker1", Profile.DEFAULT,
-            new Limits(256, 64 << 10, 16, 16, 128L << 20, 1023, 32, 0, false));
+            new Limits(256, 64 << 10, 16, 16, 128L << 20, 1023, 32, 0, false, true));
 
     /** SpiNNaker 2: 152 cores per chip, 128 KiB per core for neurons and synapses, 16-bit synapse words, 16,384 routing entries. */
     public static final TargetSpec SPINNAKER2 = new TargetSpec("spinnaker2", "spinnaker2", Profile.DEFAULT,
-            new Limits(256, 128 << 10, 16, 152, 0, 16384, 16, 0, true));
+            new Limits(256, 128 << 10, 16, 152, 0, 16384, 16, 0, true, false));
 
     /** Time-multiplexed FPGA cores like tinyODIN's: 256 neurons and 64k synapses per core. */
     public static final TargetSpec FPGA = new TargetSpec("fpga", "fpga", Profile.DEFAULT,
-            new Limits(256, 0, 16, 0, 0, 0, 32, 65536, true));
+            new Limits(256, 0, 16, 0, 0, 0, 32, 65536, true, false));
 
     public static List<TargetSpec> builtIn() {
         return List.of(SIMULATION, LOIHI, SPINNAKER1, SPINNAKER2, FPGA);
@@ -65,6 +66,11 @@ public record TargetSpec(String name, String base, Profile profile, Limits limit
 
     public static Optional<TargetSpec> builtIn(String name) {
         return builtIn().stream().filter(t -> t.name.equals(name)).findFirst();
+    }
+
+    /** Whether the target is a mesh of chips that route packets (SpiNNaker-style): compile then places, routes and emits an image. */
+    public boolean hasChipMesh() {
+        return limits.coresPerChip() > 0 && limits.routingEntries() > 0;
     }
 
     /** The same target with another profile (the CLI's --profile). */

@@ -29,6 +29,7 @@ public final class TargetSpecReader {
         Profile profile = null;
         Map<String, Long> limits = new LinkedHashMap<>();
         Boolean synapsesInCore = null;
+        Boolean torus = null;
         for (Target.Setting s : block.settings()) {
             String at = "target " + block.name() + ": '" + s.name() + "' ";
             switch (s.name()) {
@@ -41,6 +42,11 @@ public final class TargetSpecReader {
                     String where = s instanceof Target.NameSetting n ? n.value() : "";
                     if (where.equals("core") || where.equals("chip")) synapsesInCore = where.equals("core");
                     else problems.add(at + "is core or chip");
+                }
+                case "torus" -> {
+                    String v = s instanceof Target.NameSetting n ? n.value() : "";
+                    if (v.equals("yes") || v.equals("no")) torus = v.equals("yes");
+                    else problems.add(at + "is yes or no");
                 }
                 case "profile" -> {
                     var named = s instanceof Target.NameSetting n ? Profile.named(n.value()) : java.util.Optional.<Profile>empty();
@@ -66,7 +72,7 @@ public final class TargetSpecReader {
                 limits.getOrDefault("cores_per_chip", b.coresPerChip()), limits.getOrDefault("chip_memory_bytes", b.chipMemoryBytes()),
                 limits.getOrDefault("routing_entries", b.routingEntries()), limits.getOrDefault("synapse_word_bits", b.synapseWordBits()),
                 limits.getOrDefault("synapses_per_core", b.synapsesPerCore()),
-                synapsesInCore == null ? b.synapsesInCoreMemory() : synapsesInCore);
+                synapsesInCore == null ? b.synapsesInCoreMemory() : synapsesInCore, torus == null ? b.torus() : torus);
         return new Result(new TargetSpec(block.name(), base.name(), profile == null ? base.profile() : profile, l), problems);
     }
 
@@ -74,6 +80,7 @@ public final class TargetSpecReader {
         List<String> all = new ArrayList<>(List.of("base", "profile"));
         all.addAll(LIMITS);
         all.add("synapse_memory");
+        all.add("torus");
         return all;
     }
 

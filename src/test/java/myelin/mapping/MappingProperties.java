@@ -59,7 +59,7 @@ class MappingProperties {
         int perCore = 1 + r.nextInt(12);
         int word = new int[] {0, 16, 32}[r.nextInt(3)];
         TargetSpec target = new TargetSpec("random", "fpga", Profile.DEFAULT,
-                new TargetSpec.Limits(perCore, 0, slots, 4, 0, 0, word, 0, false));
+                new TargetSpec.Limits(perCore, 0, slots, 4, 0, 0, word, 0, false, false));
         StringBuilder s = new StringBuilder("network random {\n  timestep = 1 ms;\n  seed = " + r.nextInt(1000) + ";\n");
         s.append("  model cell : lif { tau_m = ").append(5 + r.nextInt(30)).append(" ms; v_threshold = 10 mV; v_reset = ")
                 .append(r.nextInt(3) - 1).append(" mV; refractory = ").append(r.nextInt(3))

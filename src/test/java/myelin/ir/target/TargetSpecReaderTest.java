@@ -18,7 +18,7 @@ class TargetSpecReaderTest {
         var read = TargetSpecReader.read(new Target("board", List.of(new Target.NameSetting("base", "loihi"),
                 number("neurons_per_core", 256), number("delay_slots", 16))));
         assertEquals(List.of(), read.problems());
-        assertEquals(new TargetSpec("board", "loihi", Profile.LOIHI, new TargetSpec.Limits(256, 0, 16, 0, 0, 0, 0, 0, false)), read.spec());
+        assertEquals(new TargetSpec("board", "loihi", Profile.LOIHI, new TargetSpec.Limits(256, 0, 16, 0, 0, 0, 0, 0, false, false)), read.spec());
         var plain = TargetSpecReader.read(new Target("sim", List.of(new Target.NameSetting("profile", "loihi"))));
         assertEquals(new TargetSpec("sim", "simulation", Profile.LOIHI, TargetSpec.Limits.NONE), plain.spec());
     }
@@ -31,7 +31,7 @@ class TargetSpecReaderTest {
         assertEquals(List.of(
                 "target board: unknown setting 'neurons_per_cor'; did you mean 'neurons_per_core'? (settings: base, profile, "
                         + "neurons_per_core, core_memory_bytes, delay_slots, cores_per_chip, chip_memory_bytes, routing_entries, synapse_word_bits, synapses_per_core, "
-                        + "synapse_memory)",
+                        + "synapse_memory, torus)",
                 "target board: 'delay_slots' must be a positive whole number",
                 "target board: 'profile' names a profile (default, loihi)",
                 "target board: 'base' names a built-in target (simulation, loihi, spinnaker1, spinnaker2, fpga)",

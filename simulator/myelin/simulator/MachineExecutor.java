@@ -1,0 +1,266 @@
+package myelin.simulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import myelin.ir.diag.InputException;
+import myelin.ir.diag.SourceLocation;
+import myelin.ir.encoded.EncodedNetwork;
+import myelin.ir.hardware.Block;
+import myelin.ir.hardware.BlockReader;
+import myelin.ir.hardware.Core;
+import myelin.ir.hardware.CoreIndex;
+import myelin.ir.hardware.HardwareNetwork;
+import myelin.ir.machine.MachineNetwork;
+import myelin.ir.machine.Mesh;
+import myelin.ir.machine.RouteSet;
+import myelin.ir.machine.RoutingEntry;
+import myelin.ir.machine.RoutingTables;
+import myelin.ir.machine.image.MachineImage;
+import myelin.ir.machine.image.PopulationTableEntry;
+
+/**
+ * Runs a machine image as the machine would, from its files alone: every core updates its
+ * slice; every spike leaves as a packet with its key and is routed chip by chip through the
+ * chips' emitted tables (no match: straight on if it came over a link, dropped, which is an
+ * error, if it came from a local core); a core that receives a packet looks its key up in
+ * its master population table and adds the rows of the blocks it finds into its ring; a
+ * delay extension holds its source's packets and re-sends them with its stages' keys
+ * {@code k x slots} steps later. Each source's routing is walked once through the tables and
+ * remembered: every entry matches on source bits only (checked on loading), so all of a
+ * source's packets go the same way.
+ */
+public final class MachineExecutor implements Engine {
+    private final HardwareNetwork hw;
+    private final MachineNetwork m;
+    private final CoreIndex index;
+    private final BlockReader reader;
+    private final PopulationState[] cores;
+    private final PopulationState.Scratch scratch;
+    private final List<List<Block>> blocksOf = new ArrayList<>();
+    private final List<List<PopulationTableEntry>> tables;
+    /** Per machine core at (chip, processor): its id, or -1. */
+    private final int[][] coreAt;
+    /** Per source: the machine cores its packets reach, and the links they cross; walked on first use. */
+    private final int[][] reached;
+    private final int[] hopsOf;
+    /** Per delay extension: the spikes of its source over the last stages x slots steps. */
+    private final SpikeTrain[][] history;
+    private final int[] populationSizes;
+    /** Per source: whether anything receives it (a master population table keys it, or a delay extension serves it). */
+    private final boolean[] transmits;
+    private final SpikeTrain coreSpikes = new SpikeTrain();
+    private final SpikeTrain stepSpikes = new SpikeTrain();
+    private long packets;
+    private long hops;
+    private int step;
+
+    public MachineExecutor(MachineImage.Loaded image) {
+        this.hw = image.hardware();
+        this.m = image.machine();
+        this.tables = image.populationTables();
+        this.index = new CoreIndex(hw);
+        this.reader = new BlockReader(hw);
+        int n = hw.cores().size();
+        cores = new PopulationState[n];
+        populationSizes = new int[hw.populations().size()];
+        for (Core c : hw.cores()) {
+            var slice = new EncodedNetwork.Population(c.name(), c.size(), c.model(), c.currents(), c.bias(), c.initialV(), c.initialCurrents());
+            cores[c.id()] = new PopulationState(slice, c.id(), hw.profile(), hw.seed(), c.first());
+            cores[c.id()].allocateRingSlots(c.ringSlots());
+            populationSizes[c.population()] += c.size();
+            blocksOf.add(new ArrayList<>());
+        }
+        for (Block b : hw.blocks()) blocksOf.get(b.core()).add(b);
+        scratch = new PopulationState.Scratch(n);
+        coreAt = new int[m.mesh().chips()][m.processorsPerChip()];
+        for (int[] chip : coreAt) java.util.Arrays.fill(chip, -1);
+        for (int c = 0; c < m.machineCores(); c++) coreAt[m.chip()[c]][m.processor()[c]] = c;
+        int indexMask = (1 << m.keys().indexBits()) - 1;
+        for (List<RoutingEntry> table : m.tables()) {
+            for (RoutingEntry e : table) {
+                if ((e.mask() & indexMask) != 0) {
+                    throw InputException.of(SourceLocation.of(hw.name()), "a routing entry matches neuron bits (mask " + Integer.toHexString(e.mask()) + ")");
+                }
+            }
+        }
+        reached = new int[m.keys().sources()][];
+        hopsOf = new int[m.keys().sources()];
+        transmits = new boolean[m.keys().sources()];
+        for (List<PopulationTableEntry> table : tables) for (PopulationTableEntry e : table) transmits[m.keys().source(e.key())] = true;
+        for (var e : hw.delayExtensions()) transmits[e.source()] = true;
+        history = new SpikeTrain[hw.delayExtensions().size()][];
+        for (int e = 0; e < history.length; e++) {
+            history[e] = new SpikeTrain[hw.delayExtensions().get(e).stages() * hw.delaySlots() + 1];
+            for (int i = 0; i < history[e].length; i++) history[e][i] = new SpikeTrain();
+        }
+    }
+
+    /** Packets sent so far (spikes of cores and re-sent by delay extensions), and the links they crossed. */
+    public long packets() {
+        return packets;
+    }
+
+    public long hops() {
+        return hops;
+    }
+
+    @Override
+    public int populationCount() {
+        return populationSizes.length;
+    }
+
+    @Override
+    public String populationName(int population) {
+        return hw.populations().get(population);
+    }
+
+    @Override
+    public int populationSize(int population) {
+        return populationSizes[population];
+    }
+
+    @Override
+    public int outDegree(int population, int neuron) {
+        int core = index.core(population, neuron);
+        int local = index.local(population, neuron);
+        int degree = 0;
+        for (Block b : hw.blocks()) if (b.source() == core) degree += reader.rowLength(b, local);
+        return degree;
+    }
+
+    @Override
+    public void inject(String population, int neuron, int atStep) {
+        int p = hw.populations().indexOf(population);
+        if (p < 0) throw new IllegalArgumentException("no population " + population);
+        cores[index.core(p, neuron)].inject(index.local(p, neuron), atStep);
+    }
+
+    @Override
+    public int step() {
+        return step;
+    }
+
+    @Override
+    public OptionalDouble state(int population, String variable, int neuron) {
+        PopulationState core = cores[index.core(population, neuron)];
+        int local = index.local(population, neuron);
+        if (variable.equals("v")) return core.v == null ? OptionalDouble.empty() : OptionalDouble.of(core.v[local]);
+        Core c = hw.cores().get(core.index);
+        for (int ch = 0; ch < c.currents().size(); ch++) {
+            if (variable.equals(myelin.ir.network.NeuronModel.currentVariable(c.currents().get(ch)))) return OptionalDouble.of(core.current[ch][local]);
+        }
+        return OptionalDouble.empty();
+    }
+
+    @Override
+    public void run(int steps, Observer observer, boolean readsState) {
+        int n = hw.cores().size();
+        for (int end = step + steps; step < end; step++) {
+            int s = step;
+            coreSpikes.clear();
+            for (PopulationState core : cores) core.update(s, 0, core.size, coreSpikes, scratch);
+            for (int e = 0; e < history.length; e++) resend(e, s);
+            for (int i = 0; i < coreSpikes.size(); i++) send(coreSpikes.population(i), coreSpikes.neuron(i), coreSpikes.count(i), s);
+            stepSpikes.clear();
+            for (int i = 0; i < coreSpikes.size(); i++) {
+                Core c = hw.cores().get(coreSpikes.population(i));
+                stepSpikes.add(s, c.population(), c.first() + coreSpikes.neuron(i), coreSpikes.count(i));
+            }
+            observer.afterStep(s, stepSpikes);
+        }
+    }
+
+    /** A delay extension's step: re-send the spikes it received k x slots steps ago with stage k's key. */
+    private void resend(int e, int s) {
+        SpikeTrain[] kept = history[e];
+        int slots = hw.delaySlots();
+        for (int k = 1; k <= hw.delayExtensions().get(e).stages(); k++) {
+            int then = s - k * slots;
+            if (then < 0) break;
+            SpikeTrain old = kept[then % kept.length];
+            for (int i = 0; i < old.size(); i++) send(m.stageSource(e, k), old.neuron(i), old.count(i), s);
+        }
+        kept[s % kept.length].clear();
+    }
+
+    /** A packet from a source: to every core its routing reaches. */
+    private void send(int source, int neuron, int count, int s) {
+        if (!transmits[source]) return; // a core whose spikes nobody receives sends no packets
+        int key = m.keys().key(source, neuron);
+        int[] targets = reached[source] != null ? reached[source] : walk(source);
+        packets++;
+        hops += hopsOf[source];
+        int n = hw.cores().size();
+        for (int core : targets) {
+            if (core >= n) {
+                history[core - n][s % history[core - n].length].add(s, source, neuron, count);
+            } else {
+                receive(core, key, neuron, count, s);
+            }
+        }
+    }
+
+    /** A core's work on a packet: its master population table names the blocks whose rows the packet reads. */
+    private void receive(int core, int key, int neuron, int count, int s) {
+        PopulationState target = cores[core];
+        List<Block> blocks = blocksOf.get(core);
+        for (PopulationTableEntry e : tables.get(core)) {
+            if (!e.matches(key)) continue;
+            for (int b = e.firstBlock(); b < e.firstBlock() + e.count(); b++) {
+                reader.row(blocks.get(b), neuron, (post, weight, delay, channel) -> target.slot(s + delay, channel)[post] += count * weight);
+            }
+            return;
+        }
+        throw InputException.of(SourceLocation.of(hw.name()), "core " + core + " received key " + Integer.toHexString(key)
+                + " (source " + m.keys().source(key) + "), which its master population table does not hold");
+    }
+
+    /** Follows a source's packet through the routing tables, chip by chip, from its sender's chip. */
+    private int[] walk(int source) {
+        Mesh mesh = m.mesh();
+        int key = m.keys().key(source, 0);
+        List<Integer> targets = new ArrayList<>();
+        int links = 0;
+        int limit = Mesh.LINKS * mesh.chips() * 4;
+        java.util.ArrayDeque<int[]> queue = new java.util.ArrayDeque<>();
+        queue.add(new int[] {m.chip()[sender(source)], -1});
+        while (!queue.isEmpty()) {
+            int[] at = queue.poll();
+            int chip = at[0];
+            RouteSet route = RoutingTables.lookup(m.tables().get(chip), key);
+            if (route == null) {
+                if (at[1] < 0) throw dropped(source, chip, "no entry matches a packet from a local core");
+                route = RouteSet.none(m.processorsPerChip()).withLink(Mesh.opposite(at[1]));
+            }
+            for (int l = 0; l < Mesh.LINKS; l++) {
+                if (!route.hasLink(l)) continue;
+                int next = mesh.neighbour(chip, l);
+                if (next < 0) throw dropped(source, chip, "it is sent off the mesh on link " + Mesh.linkName(l));
+                if (++links > limit) throw dropped(source, chip, "it loops");
+                queue.add(new int[] {next, Mesh.opposite(l)});
+            }
+            for (int p = 0; p < m.processorsPerChip(); p++) {
+                if (!route.hasProcessor(p)) continue;
+                int core = coreAt[chip][p];
+                if (core < 0) throw dropped(source, chip, "it is routed to processor " + p + ", which runs nothing");
+                targets.add(core);
+            }
+        }
+        reached[source] = targets.stream().mapToInt(Integer::intValue).toArray();
+        hopsOf[source] = links;
+        return reached[source];
+    }
+
+    private int sender(int source) {
+        int n = hw.cores().size();
+        if (source < n) return source;
+        for (int e = m.firstStageSource().length - 1; e >= 0; e--) if (m.firstStageSource()[e] <= source) return m.extensionCore(e);
+        throw new IllegalArgumentException("no source " + source);
+    }
+
+    private InputException dropped(int source, int chip, String why) {
+        return InputException.of(SourceLocation.of(hw.name()), "packet of source " + source + " dropped at chip (" + m.mesh().x(chip) + ", "
+                + m.mesh().y(chip) + "): " + why);
+    }
+}
