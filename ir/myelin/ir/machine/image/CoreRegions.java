@@ -14,7 +14,7 @@ import myelin.ir.network.ModelKind;
 final class CoreRegions {
     private CoreRegions() {}
 
-    static byte[] neurons(Core c) {
+    static ByteWriter neurons(Core c) {
         ByteWriter w = new ByteWriter();
         w.text(c.name()).i32(c.population()).i32(c.first()).i32(c.size()).i32(c.ringSlots());
         IntModel m = c.model();
@@ -43,7 +43,7 @@ final class CoreRegions {
         for (String name : c.currents()) w.text(name);
         w.ints(c.bias()).ints(c.initialV());
         for (int[] initial : c.initialCurrents()) w.ints(initial);
-        return w.bytes();
+        return w;
     }
 
     static Core neurons(ByteReader r, int id) {
@@ -77,7 +77,7 @@ final class CoreRegions {
     }
 
     /** The lookup (source key, mask, first block, count), then the kernels, then the blocks. */
-    static byte[] synapses(List<PopulationTableEntry> lookup, List<Kernel> kernels, List<Block> blocks) {
+    static ByteWriter synapses(List<PopulationTableEntry> lookup, List<Kernel> kernels, List<Block> blocks) {
         ByteWriter w = new ByteWriter();
         w.i32(lookup.size());
         for (PopulationTableEntry e : lookup) w.i32(e.key()).i32(e.mask()).i32(e.firstBlock()).i32(e.count());
@@ -92,10 +92,9 @@ final class CoreRegions {
             w.i32(b.source()).u16(b.stage()).u16(b.channel()).u8(b.encoding().ordinal()).text(b.projection())
                     .i32(l.rows()).u8(l.shift()).u8(l.weightBits()).u8(l.weightSign() & 0xFF).u8(l.delayBits()).u8(l.typeBits())
                     .u8(l.indexBits()).u8(l.offsetBits()).u8(l.wordBits()).i32(l.constantDelay()).i32(b.synapses()).i64(b.bits())
-                    .i32(b.data().length);
-            for (long word : b.data()) w.i64(word);
+                    .i32(b.data().length).words(b.data());
         }
-        return w.bytes();
+        return w;
     }
 
     record Synapses(List<PopulationTableEntry> lookup, List<Kernel> kernels, List<Block> blocks) {}
@@ -134,8 +133,8 @@ final class CoreRegions {
     }
 
     /** A delay extension: the core it serves, its stages, the slots of each, and the source each stage sends. */
-    static byte[] delays(int sourceCore, int stages, int slots, int firstStageSource) {
-        return new ByteWriter().i32(sourceCore).u16(stages).u16(slots).i32(firstStageSource).bytes();
+    static ByteWriter delays(int sourceCore, int stages, int slots, int firstStageSource) {
+        return new ByteWriter().i32(sourceCore).u16(stages).u16(slots).i32(firstStageSource);
     }
 
     record Delays(int sourceCore, int stages, int slots, int firstStageSource) {}
@@ -147,7 +146,7 @@ final class CoreRegions {
     }
 
     /** What the core records: 1 = its spikes. */
-    static byte[] recording() {
-        return new ByteWriter().u8(1).bytes();
+    static ByteWriter recording() {
+        return new ByteWriter().u8(1);
     }
 }

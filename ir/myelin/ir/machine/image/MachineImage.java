@@ -94,12 +94,12 @@ public final class MachineImage {
                 i = j;
             }
             List<Kernel> kernels = hw.kernels().stream().filter(k -> blocks.stream().anyMatch(b -> b.projection().equals(k.projection()))).toList();
-            byte[][] regions = {CoreRegions.neurons(c), CoreRegions.synapses(lookup, kernels, blocks), CoreRegions.recording()};
+            ByteWriter[] regions = {CoreRegions.neurons(c), CoreRegions.synapses(lookup, kernels, blocks), CoreRegions.recording()};
             cores.add(writeCore(dir, c.id(), "core", m, c.id(), CORE_REGIONS, regions));
         }
         for (int e = 0; e < hw.delayExtensions().size(); e++) {
             DelayExtension ext = hw.delayExtensions().get(e);
-            byte[][] regions = {CoreRegions.delays(ext.source(), ext.stages(), hw.delaySlots(), m.firstStageSource()[e])};
+            ByteWriter[] regions = {CoreRegions.delays(ext.source(), ext.stages(), hw.delaySlots(), m.firstStageSource()[e])};
             cores.add(writeCore(dir, m.extensionCore(e), "delay_extension", m, ext.source(), EXTENSION_REGIONS, regions));
         }
         List<Manifest.ChipFile> chips = new ArrayList<>();
@@ -127,7 +127,7 @@ public final class MachineImage {
     }
 
     /** A core file: header, region table, regions. */
-    private static Manifest.CoreFile writeCore(Path dir, int id, String kind, MachineNetwork m, int source, String[] names, byte[][] regions)
+    private static Manifest.CoreFile writeCore(Path dir, int id, String kind, MachineNetwork m, int source, String[] names, ByteWriter[] regions)
             throws IOException {
         long offset = HEADER_BYTES + (long) REGION_ENTRY_BYTES * regions.length;
         ByteBuffer head = ByteBuffer.allocate((int) offset).order(ByteOrder.LITTLE_ENDIAN);
@@ -135,15 +135,15 @@ public final class MachineImage {
                 .putShort((short) regions.length).putShort((short) 0).putInt(id);
         List<Manifest.Region> table = new ArrayList<>();
         for (int r = 0; r < regions.length; r++) {
-            long crc = crc(regions[r], 0, regions[r].length);
-            head.putInt(r).putInt((int) offset).putInt(regions[r].length).putInt((int) crc);
-            table.add(new Manifest.Region(names[r], offset, regions[r].length, crc));
-            offset += regions[r].length;
+            long crc = crc(regions[r].array(), 0, regions[r].size());
+            head.putInt(r).putInt((int) offset).putInt(regions[r].size()).putInt((int) crc);
+            table.add(new Manifest.Region(names[r], offset, regions[r].size(), crc));
+            offset += regions[r].size();
         }
         String name = "cores/" + (kind.equals("core") ? "core_" : "delay_") + id + ".bin";
         try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve(name)), 1 << 16)) {
             out.write(head.array());
-            for (byte[] region : regions) out.write(region);
+            for (ByteWriter region : regions) out.write(region.array(), 0, region.size());
         }
         return new Manifest.CoreFile(id, kind, m.mesh().x(m.chip()[id]), m.mesh().y(m.chip()[id]), m.processor()[id], source, name, offset, table);
     }

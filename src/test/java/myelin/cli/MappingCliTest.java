@@ -31,7 +31,8 @@ class MappingCliTest {
 
     @ParameterizedTest
     @CsvSource({"examples/xor.snn, 16, spinnaker1", "examples/synfire.snn, 700, spinnaker1", "examples/cuba.snn, 300, spinnaker1",
-            "examples/cuba.snn, 300, spinnaker2", "examples/cuba.snn, 300, fpga", "examples/synfire.snn, 700, fpga"})
+            "examples/cuba.snn, 300, spinnaker2", "examples/cuba.snn, 300, fpga", "examples/synfire.snn, 700, fpga",
+            "examples/synfire.snn, 700, spinnaker2", "examples/xor.snn, 16, fpga"})
     void examplesVerify(String file, int steps, String target) {
         verified(CliRunner.run("verify", file, "--target", target, "--steps", Integer.toString(steps)));
     }
@@ -74,8 +75,22 @@ class MappingCliTest {
         assertEquals(ir, myelin.ir.hardware.HardwarePrinter.print(myelin.ir.hardware.HardwareReader.read("synfire.hw", ir)));
         assertTrue(Files.readString(dir.resolve("report.json")).startsWith("{\"network\": \"synfire\", \"target\": \"spinnaker1\""));
         try (var files = Files.list(dir)) {
-            assertEquals(List.of("report.json", "report.txt", "synfire.hw"), files.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("image", "placement.svg", "report.json", "report.txt", "synfire.hw"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
         }
+        assertTrue(r.out().contains("  machine              3 of 4 chips, 41 cores (delay extensions included)"), r.out());
+        assertTrue(Files.readString(dir.resolve("placement.svg")).startsWith("<svg"));
+        assertTrue(Files.exists(dir.resolve("image/manifest.json")));
+    }
+
+    @Test
+    void aChipWhoseTableCannotFitIsNamed(@TempDir Path dir) throws Exception {
+        Path target = Files.writeString(dir.resolve("tight.snn"), "target tight { base = spinnaker1; neurons_per_core = 64; routing_entries = 2; }\n");
+        CliRunner r = CliRunner.run("compile", "examples/cuba.snn", "--target-file", target.toString(), "-o", dir.resolve("out").toString());
+        assertEquals(1, r.exitCode(), r.out());
+        assertTrue(r.err().matches("(?s)examples/cuba.snn:\\d+:\\d+: error: target tight: chip \\(\\d+, \\d+\\) needs \\d+ routing entries after "
+                + "compression \\(\\d+ before\\), more than its 2; the slices that load it: E: \\d+ slices.*"), r.err());
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written on failure");
     }
 
     @Test

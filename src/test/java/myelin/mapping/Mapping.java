@@ -34,17 +34,21 @@ final class Mapping {
         CompilationUnit unit = map(net, target);
         HardwareNetwork hw = unit.require(Stages.PACKED);
         SpikeTrain expected = run(new IntegerEngine(unit.require(Stages.ENCODED), 1), steps);
-        SpikeTrain actual = run(new CoreExecutor(hw), steps);
+        assertSame(net, expected, run(new CoreExecutor(hw), steps), "core executor");
+    }
+
+    /** Fails at the first spike where an executor's train differs from the integer engine's. */
+    static void assertSame(Network net, SpikeTrain expected, SpikeTrain actual, String executor) {
         int n = Math.min(expected.size(), actual.size());
         for (int i = 0; i < n; i++) {
             if (!expected.sameEntry(i, actual, i)) {
-                throw new AssertionError("first differing spike: integer engine " + entry(net, expected, i) + ", core executor "
+                throw new AssertionError("first differing spike: integer engine " + entry(net, expected, i) + ", " + executor + " "
                         + entry(net, actual, i));
             }
         }
         if (expected.size() != actual.size()) {
-            throw new AssertionError(expected.size() + " spike entries on the integer engine, " + actual.size() + " on the core executor; "
-                    + "first extra: " + (expected.size() > n ? entry(net, expected, n) : entry(net, actual, n)));
+            throw new AssertionError(expected.size() + " spike entries on the integer engine, " + actual.size() + " on the " + executor
+                    + "; first extra: " + (expected.size() > n ? entry(net, expected, n) : entry(net, actual, n)));
         }
     }
 
