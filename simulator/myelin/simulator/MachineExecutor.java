@@ -189,8 +189,8 @@ public final class MachineExecutor implements Engine {
         if (!transmits[source]) return; // a core whose spikes nobody receives sends no packets
         int key = m.keys().key(source, neuron);
         int[] targets = reached[source] != null ? reached[source] : walk(source);
-        packets++;
-        hops += hopsOf[source];
+        packets += count; // one packet a spike: a Poisson source's several spikes in a step are several packets
+        hops += (long) hopsOf[source] * count;
         int n = hw.cores().size();
         for (int core : targets) {
             if (core >= n) {
