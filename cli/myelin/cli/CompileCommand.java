@@ -16,8 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "compile", description = {"Map a network onto a target's cores: partition, delay scheduling, synapse packing;",
-        "on a SpiNNaker-style target also placement, routing and the machine image.",
+@Command(name = "compile", description = {"Map a network onto a hardware target; write the hardware IR, the image and a report.",
+        "Partition, delay scheduling and synapse packing; on a SpiNNaker-style target also placement, routing and the machine image.",
         "Writes DIR/NAME.hw (the hardware IR; summarised for large networks), DIR/report.txt and DIR/report.json;",
         "for SpiNNaker-style targets DIR/image/ (per-core images, per-chip routing tables, manifest.json) and DIR/placement.svg."})
 final class CompileCommand implements Callable<Integer> {

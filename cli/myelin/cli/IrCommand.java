@@ -24,8 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "ir", description = {"Print the IR of a network: by default the network IR (canonical .snn text, which parses back",
-        "to the same network); with --pipeline, the stage the pipeline ends in, or the stages after the passes --print-after names."})
+@Command(name = "ir", description = {"Print the IR of a network, or the stages a pipeline makes of it.",
+        "By default the network IR (canonical .snn text, which parses back to the same network); with --pipeline, the stage",
+        "the pipeline ends in, or the stage each pass that --print-after names writes."})
 final class IrCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     NetworkFile file;
@@ -37,7 +38,8 @@ final class IrCommand implements Callable<Integer> {
     ThreadsOption threads;
 
     @Option(names = "--pipeline", paramLabel = "NAME", defaultValue = "none",
-            description = "passes to run: none, quantize, or simulate (quantize, expand, encode) (default: ${DEFAULT-VALUE})")
+            description = "passes to run: none, quantize, simulate (quantize, expand, encode), map (then partition, delay-schedule, "
+                    + "pack) or machine (then place, route) (default: ${DEFAULT-VALUE})")
     String pipelineName;
 
     @picocli.CommandLine.Mixin

@@ -20,10 +20,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "verify", description = {"Map a network onto a target and run the result against the integer engine: on a",
-        "SpiNNaker-style target the machine executor runs the emitted image (read back from disk, packets routed through the",
-        "chips' tables); on others the core-level executor runs the hardware IR. Exit 0 when every spike is equal, 3 and the",
-        "first differing spike otherwise."})
+@Command(name = "verify", description = {"Map a network onto a target and check the result against the integer engine.",
+        "On a SpiNNaker-style target the machine executor runs the emitted image (read back from disk, packets routed through",
+        "the chips' tables); on others the core-level executor runs the hardware IR. Exit 0 when every spike is equal, 3 and",
+        "the first differing spike otherwise."})
 final class VerifyCommand implements Callable<Integer> {
     static final int MISMATCH = 3;
 

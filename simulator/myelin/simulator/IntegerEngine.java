@@ -206,10 +206,6 @@ public final class IntegerEngine implements Engine {
         return sum;
     }
 
-    public EncodedNetwork network() {
-        return network;
-    }
-
     @Override
     public int populationCount() {
         return populations.length;

@@ -1,7 +1,6 @@
 package myelin.ir.encoded;
 
 import java.util.List;
-import java.util.Optional;
 import myelin.ir.integer.IntModel;
 import myelin.ir.integer.Profile;
 import myelin.ir.network.NeuronModel;
@@ -47,15 +46,6 @@ public record EncodedNetwork(String name, Profile profile, long seed, List<Popul
 
     /** {@code pre} and {@code post} index {@link #populations()}; {@code channel} is the post's input channel. */
     public record Projection(String name, int pre, int post, int channel, EncodedSynapses synapses) {}
-
-    public Optional<Population> population(String name) {
-        return populations.stream().filter(p -> p.name().equals(name)).findFirst();
-    }
-
-    public int indexOf(String population) {
-        for (int i = 0; i < populations.size(); i++) if (populations.get(i).name().equals(population)) return i;
-        return -1;
-    }
 
     public long synapseCount() {
         return projections.stream().mapToLong(p -> p.synapses().size()).sum();

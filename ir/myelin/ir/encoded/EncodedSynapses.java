@@ -121,11 +121,6 @@ public final class EncodedSynapses {
         return new EncodedSynapses(new Connectivity(postSize, starts, posts), w, constantWeight, d, constantDelay);
     }
 
-    /** Bytes held by the arrays. */
-    public long bytes() {
-        return connectivity.bytes() + (weights == null ? 0 : 4L * weights.length) + (delays == null ? 0 : 2L * delays.length);
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof EncodedSynapses s && connectivity.equals(s.connectivity)

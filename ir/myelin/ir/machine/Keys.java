@@ -14,10 +14,6 @@ public record Keys(int indexBits, int sources) {
         return key >>> indexBits;
     }
 
-    public int neuron(int key) {
-        return key & ((1 << indexBits) - 1);
-    }
-
     /** The entry that matches the aligned block of 2^bits sources starting at {@code first}. */
     public RoutingEntry entry(int first, int bits, RouteSet route) {
         int mask = (int) (0xFFFFFFFFL << (indexBits + bits));
