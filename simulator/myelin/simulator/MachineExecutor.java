@@ -12,10 +12,8 @@ import myelin.ir.hardware.Core;
 import myelin.ir.hardware.CoreIndex;
 import myelin.ir.hardware.HardwareNetwork;
 import myelin.ir.machine.MachineNetwork;
-import myelin.ir.machine.Mesh;
-import myelin.ir.machine.RouteSet;
+import myelin.ir.machine.RouteWalk;
 import myelin.ir.machine.RoutingEntry;
-import myelin.ir.machine.RoutingTables;
 import myelin.ir.machine.image.MachineImage;
 import myelin.ir.machine.image.PopulationTableEntry;
 
@@ -26,8 +24,8 @@ import myelin.ir.machine.image.PopulationTableEntry;
  * error, if it came from a local core); a core that receives a packet looks its key up in
  * its master population table and adds the rows of the blocks it finds into its ring; a
  * delay extension holds its source's packets and re-sends them with its stages' keys
- * {@code k x slots} steps later. Each source's routing is walked once through the tables and
- * remembered: every entry matches on source bits only (checked on loading), so all of a
+ * {@code k x slots} steps later. Each source's routing is walked once through the tables
+ * ({@link RouteWalk}) and remembered: every entry matches on source bits only (checked on loading), so all of a
  * source's packets go the same way.
  */
 public final class MachineExecutor implements Engine {
@@ -39,8 +37,7 @@ public final class MachineExecutor implements Engine {
     private final PopulationState.Scratch scratch;
     private final List<List<Block>> blocksOf = new ArrayList<>();
     private final List<List<PopulationTableEntry>> tables;
-    /** Per machine core at (chip, processor): its id, or -1. */
-    private final int[][] coreAt;
+    private final RouteWalk routes;
     /** Per source: the machine cores its packets reach, and the links they cross; walked on first use. */
     private final int[][] reached;
     private final int[] hopsOf;
@@ -73,9 +70,7 @@ public final class MachineExecutor implements Engine {
         }
         for (Block b : hw.blocks()) blocksOf.get(b.core()).add(b);
         scratch = new PopulationState.Scratch(n);
-        coreAt = new int[m.mesh().chips()][m.processorsPerChip()];
-        for (int[] chip : coreAt) java.util.Arrays.fill(chip, -1);
-        for (int c = 0; c < m.machineCores(); c++) coreAt[m.chip()[c]][m.processor()[c]] = c;
+        routes = new RouteWalk(m);
         int indexMask = (1 << m.keys().indexBits()) - 1;
         for (List<RoutingEntry> table : m.tables()) {
             for (RoutingEntry e : table) {
@@ -216,51 +211,16 @@ public final class MachineExecutor implements Engine {
                 + " (source " + m.keys().source(key) + "), which its master population table does not hold");
     }
 
-    /** Follows a source's packet through the routing tables, chip by chip, from its sender's chip. */
+    /** A source's routing, walked once through the tables. */
     private int[] walk(int source) {
-        Mesh mesh = m.mesh();
-        int key = m.keys().key(source, 0);
-        List<Integer> targets = new ArrayList<>();
-        int links = 0;
-        int limit = Mesh.LINKS * mesh.chips() * 4;
-        java.util.ArrayDeque<int[]> queue = new java.util.ArrayDeque<>();
-        queue.add(new int[] {m.chip()[sender(source)], -1});
-        while (!queue.isEmpty()) {
-            int[] at = queue.poll();
-            int chip = at[0];
-            RouteSet route = RoutingTables.lookup(m.tables().get(chip), key);
-            if (route == null) {
-                if (at[1] < 0) throw dropped(source, chip, "no entry matches a packet from a local core");
-                route = RouteSet.none(m.processorsPerChip()).withLink(Mesh.opposite(at[1]));
-            }
-            for (int l = 0; l < Mesh.LINKS; l++) {
-                if (!route.hasLink(l)) continue;
-                int next = mesh.neighbour(chip, l);
-                if (next < 0) throw dropped(source, chip, "it is sent off the mesh on link " + Mesh.linkName(l));
-                if (++links > limit) throw dropped(source, chip, "it loops");
-                queue.add(new int[] {next, Mesh.opposite(l)});
-            }
-            for (int p = 0; p < m.processorsPerChip(); p++) {
-                if (!route.hasProcessor(p)) continue;
-                int core = coreAt[chip][p];
-                if (core < 0) throw dropped(source, chip, "it is routed to processor " + p + ", which runs nothing");
-                targets.add(core);
-            }
+        RouteWalk.Result r;
+        try {
+            r = routes.walk(source);
+        } catch (RouteWalk.Dropped e) {
+            throw InputException.of(SourceLocation.of(hw.name()), e.getMessage());
         }
-        reached[source] = targets.stream().mapToInt(Integer::intValue).toArray();
-        hopsOf[source] = links;
+        reached[source] = r.cores();
+        hopsOf[source] = r.links();
         return reached[source];
-    }
-
-    private int sender(int source) {
-        int n = hw.cores().size();
-        if (source < n) return source;
-        for (int e = m.firstStageSource().length - 1; e >= 0; e--) if (m.firstStageSource()[e] <= source) return m.extensionCore(e);
-        throw new IllegalArgumentException("no source " + source);
-    }
-
-    private InputException dropped(int source, int chip, String why) {
-        return InputException.of(SourceLocation.of(hw.name()), "packet of source " + source + " dropped at chip (" + m.mesh().x(chip) + ", "
-                + m.mesh().y(chip) + "): " + why);
     }
 }

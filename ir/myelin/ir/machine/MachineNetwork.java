@@ -32,6 +32,14 @@ public record MachineNetwork(HardwareNetwork hardware, Mesh mesh, int processors
         return firstStageSource[e] + stage - 1;
     }
 
+    /** The machine core that sends a source. */
+    public int sender(int source) {
+        int cores = hardware.cores().size();
+        if (source < cores) return source;
+        for (int e = firstStageSource.length - 1; e >= 0; e--) if (firstStageSource[e] <= source) return extensionCore(e);
+        throw new IllegalArgumentException("no source " + source);
+    }
+
     public DelayExtension extension(int e) {
         return hardware.delayExtensions().get(e);
     }

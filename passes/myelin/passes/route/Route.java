@@ -71,7 +71,7 @@ public final class Route implements Pass<MachineNetwork> {
         int cores = hw.cores().size();
         for (int source = 0; source < receivers.size(); source++) {
             if (receivers.get(source).isEmpty()) continue;
-            int from = m.chip()[sender(m, source)];
+            int from = m.chip()[m.sender(source)];
             var paths = trees.computeIfAbsent(from, bfs::getPaths);
             RouteSet none = RouteSet.none(m.processorsPerChip());
             Map<Integer, RouteSet> route = new LinkedHashMap<>();
@@ -113,8 +113,8 @@ public final class Route implements Pass<MachineNetwork> {
         return m.withTables(tables, uncompressed);
     }
 
-    /** Per source, the machine cores its packets must reach. */
-    static List<Set<Integer>> receivers(MachineNetwork m) {
+    /** Per source, the machine cores its packets must reach (empty: the source sends no packets). */
+    public static List<Set<Integer>> receivers(MachineNetwork m) {
         HardwareNetwork hw = m.hardware();
         List<Set<Integer>> out = new ArrayList<>();
         for (int s = 0; s < m.keys().sources(); s++) out.add(new java.util.TreeSet<>());
@@ -131,13 +131,6 @@ public final class Route implements Pass<MachineNetwork> {
         return out;
     }
 
-    /** The machine core that sends a source. */
-    static int sender(MachineNetwork m, int source) {
-        int cores = m.hardware().cores().size();
-        if (source < cores) return source;
-        for (int e = m.firstStageSource().length - 1; e >= 0; e--) if (m.firstStageSource()[e] <= source) return m.extensionCore(e);
-        throw new IllegalArgumentException("no source " + source);
-    }
 
     /** The first link from one chip to its neighbour. */
     private static int link(Mesh mesh, int from, int to) {
@@ -150,7 +143,7 @@ public final class Route implements Pass<MachineNetwork> {
         Map<String, Integer> count = new LinkedHashMap<>();
         for (var e : used.entrySet()) {
             if (e.getValue() == null) continue;
-            int core = sender(m, e.getKey());
+            int core = m.sender(e.getKey());
             int hwCore = core < cores ? core : m.extension(core - cores).source();
             String population = m.hardware().cores().get(hwCore).name() + (core < cores ? "" : " (delay extensions)");
             count.merge(population, 1, Integer::sum);
