@@ -46,7 +46,7 @@ final class CompileCommand implements Callable<Integer> {
         LoadedNetwork loaded = file.load(err);
         TargetSpec t = target.resolveHardware(loaded);
         ProgressBar bar = new ProgressBar(err, "mapping");
-        var mapped = Simulations.map(loaded, t, threads.threads(), bar);
+        var mapped = Simulations.map(loaded, t, threads.threads(), bar, false);
         bar.finish();
         Path ir = output.resolve(loaded.network().name() + ".hw");
         AtomicFiles.write(ir, o -> o.write(HardwarePrinter.print(mapped.hardware()).getBytes(StandardCharsets.UTF_8)));

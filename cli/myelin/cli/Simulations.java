@@ -39,13 +39,18 @@ final class Simulations {
     record Mapped(EncodedNetwork encoded, myelin.ir.hardware.HardwareNetwork hardware, myelin.ir.machine.MachineNetwork machine,
                   List<PassManager.PassStatistics> statistics) {}
 
-    /** Runs the map pipeline for a target, and place and route too where it has a chip mesh. */
-    static Mapped map(LoadedNetwork loaded, TargetSpec target, int threads, Expander.Progress progress) {
+    /**
+     * Runs the map pipeline for a target, and place and route too where it has a chip mesh.
+     * Without {@code keepEncoded} the encoded stage is let go (null in the result), so that
+     * its tables (3 GB for the microcircuit) are free before the image is written.
+     */
+    static Mapped map(LoadedNetwork loaded, TargetSpec target, int threads, Expander.Progress progress, boolean keepEncoded) {
         Pipeline pipeline = target.hasChipMesh() ? Pipeline.MACHINE : Pipeline.MAP;
         var passes = pipeline.passes(target, new Pipeline.Options(threads, progress));
         var result = PassManager.plain().run(passes, CompilationUnit.of(loaded));
         var unit = result.unit();
-        return new Mapped(unit.require(Stages.ENCODED), unit.require(Stages.PACKED), unit.get(Stages.ROUTED).orElse(null), result.statistics());
+        return new Mapped(keepEncoded ? unit.require(Stages.ENCODED) : null, unit.require(Stages.PACKED), unit.get(Stages.ROUTED).orElse(null),
+                result.statistics());
     }
 
     /** The reference engine on the expanded network. */

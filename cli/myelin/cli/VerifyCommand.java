@@ -56,7 +56,7 @@ final class VerifyCommand implements Callable<Integer> {
         var inputs = input == null ? List.<SpikeCsv.Spike>of() : SpikeCsv.read(input, net, steps);
         TargetSpec t = target.resolveHardware(loaded);
         ProgressBar bar = new ProgressBar(err, "mapping");
-        var mapped = Simulations.map(loaded, t, threads.threads(), bar);
+        var mapped = Simulations.map(loaded, t, threads.threads(), bar, true);
         bar.finish();
         // One thread: the engine then shares the encoded tables instead of copying a slice per thread.
         IntegerEngine golden = new IntegerEngine(mapped.encoded(), 1);
