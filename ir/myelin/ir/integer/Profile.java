@@ -19,10 +19,26 @@ import java.util.Optional;
  * @param headroomBits    bits of v's range kept above the largest parameter
  * @param resetToRest     the target can only reset v to v_rest
  * @param refractory      the target has a refractory counter
+ * @param capacity        what else the chip cannot hold, which quantize and encode refuse
  */
 public record Profile(String name, String summary, int stateBits, int weightBits, int maxWeightExponent, int inputShift,
                       int thresholdShift, int decayBits, int currentDecayOffset, Membrane membrane,
-                      Overflow currentOverflow, int headroomBits, boolean resetToRest, boolean refractory) {
+                      Overflow currentOverflow, int headroomBits, boolean resetToRest, boolean refractory, Capacity capacity) {
+
+    /**
+     * The rest of a chip's limits (docs/semantics.md, "Profiles"); 0 means none.
+     *
+     * @param maxMembraneDecay the largest membrane decay numerator (Lava's dv: 12 bits, so 4095)
+     * @param synapseTypes     currents per neuron
+     * @param directInput      whether weights may act on v itself (a model without synapse types)
+     * @param maxDelaySteps    the longest synaptic delay
+     * @param oneSpikePerStep  whether a source emits at most one spike a step (several can not be delivered as a multiple)
+     * @param biasMantissaBits a bias is a signed mantissa of these bits shifted left by 0 to maxBiasExponent
+     */
+    public record Capacity(int maxMembraneDecay, int synapseTypes, boolean directInput, int maxDelaySteps, boolean oneSpikePerStep,
+                           int biasMantissaBits, int maxBiasExponent) {
+        public static final Capacity MYELIN = new Capacity(0, 0, true, Short.MAX_VALUE, false, 0, 0);
+    }
 
     /** How synaptic current enters the membrane each step. */
     public enum Membrane {
@@ -41,11 +57,12 @@ public record Profile(String name, String summary, int stateBits, int weightBits
 
     public static final Profile DEFAULT = new Profile("default",
             "Myelin's own: 16-bit v and currents, 8-bit weights << per-projection exponent, 12-bit decays, saturating",
-            16, 8, 15, 0, 0, 12, 0, Membrane.RELAX_TO_INPUT, Overflow.SATURATE, 3, false, true);
+            16, 8, 15, 0, 0, 12, 0, Membrane.RELAX_TO_INPUT, Overflow.SATURATE, 3, false, true, Capacity.MYELIN);
 
     public static final Profile LOIHI = new Profile("loihi",
             "Loihi CUBA LIF as Lava's bit-accurate model: 24-bit u and v, 12-bit du/dv, v > vth, reset to 0",
-            24, 8, 7, 6, 6, 12, 1, Membrane.ADD_INPUT, Overflow.WRAP, 3, true, false);
+            24, 8, 7, 6, 6, 12, 1, Membrane.ADD_INPUT, Overflow.WRAP, 3, true, false,
+            new Capacity(4095, 1, false, 63, true, 13, 7));
 
     public static List<Profile> all() {
         return List.of(DEFAULT, LOIHI);

@@ -55,9 +55,10 @@ public final class Encode implements Pass<EncodedNetwork> {
         for (QuantizedNetwork.Projection p : q.projections()) {
             SynapseTable table = expanded.table(p.name());
             Synapses s = synapses(q, p, table);
-            if (s.longestDelay > MAX_DELAY_STEPS) {
+            int longest = Math.min(MAX_DELAY_STEPS, q.profile().capacity().maxDelaySteps());
+            if (s.longestDelay > longest) {
                 errors.add(Diagnostic.error(unit.sources().at(Entity.PROJECTION, p.name()), "projection " + p.name() + ": a delay of "
-                        + s.longestDelay + " steps is longer than the " + MAX_DELAY_STEPS + " steps supported"));
+                        + s.longestDelay + " steps is longer than the " + longest + " steps profile " + q.profile().name() + " holds"));
                 continue;
             }
             zeros += s.roundedToZero;

@@ -123,16 +123,31 @@ public final class Quantize implements Pass {
             int[] out = new int[p.size()];
             double worst = 0;
             double worstValue = 0;
+            Profile.Capacity cap = profile.capacity();
+            long largestBias = cap.biasMantissaBits() == 0 ? Long.MAX_VALUE : ((1L << (cap.biasMantissaBits() - 1)) - 1) << cap.maxBiasExponent();
+            boolean tooLarge = false;
             for (int n = 0; n < out.length; n++) {
                 double b = p.bias().get(n);
                 long x = Math.max(profile.stateMin(), Math.min(profile.stateMax(), Math.round(b * perUnit)));
+                if (cap.biasMantissaBits() > 0) {
+                    // A mantissa of biasMantissaBits shifted by the smallest exponent that holds it (Lava's bias_mant, bias_exp).
+                    if (Math.abs(x) > largestBias) tooLarge = true;
+                    int e = 0;
+                    while (e < cap.maxBiasExponent() && Math.abs(Math.round(x / (double) (1L << e))) >= 1L << (cap.biasMantissaBits() - 1)) e++;
+                    x = Math.round(x / (double) (1L << e)) << e;
+                }
                 out[n] = (int) x;
                 if (Math.abs(b) > Math.abs(worstValue)) worstValue = b;
                 worst = Math.max(worst, Math.abs(x / perUnit - b));
             }
             entry("population " + p.name(), "bias (largest)", worstValue * 1e3, "mV", Math.round(worstValue * perUnit),
                     Math.round(worstValue * perUnit) / perUnit * 1e3);
-            if (worst > 0.5 / perUnit * 1.0001) warnings.add("population " + p.name() + ": bias values beyond the state width saturate");
+            if (tooLarge) {
+                error(p, "population " + p.name() + ": a bias of " + mv(worstValue) + " needs more than the " + cap.biasMantissaBits() + "-bit mantissa shifted by up to "
+                        + cap.maxBiasExponent() + " this profile holds (at most " + mv(largestBias / perUnit) + ")");
+            } else if (worst > 0.5 / perUnit * 1.0001 && cap.biasMantissaBits() == 0) {
+                warnings.add("population " + p.name() + ": bias values beyond the state width saturate");
+            }
             return out;
         }
 
@@ -187,6 +202,15 @@ public final class Quantize implements Pass {
             double[] init = initialExtremes(p, "v", vRest);
             double lsb = voltageLsb(vThreshold - vRest, vReset - vRest, init[0] - vRest, init[1] - vRest);
             int dv = decay(entity, "tau_m", tauM, 0);
+            Profile.Capacity cap = profile.capacity();
+            if (cap.maxMembraneDecay() > 0 && dv > cap.maxMembraneDecay()) {
+                error(p, entity + ": tau_m = " + tauM * 1e3 + " ms decays v by " + dv + "/" + profile.decayOne() + " a step, more than this profile's "
+                        + cap.maxMembraneDecay() + " (a time constant below dt / 9; a smaller timestep fits)");
+            }
+            if (cap.synapseTypes() > 0 && synapses.size() > cap.synapseTypes()) {
+                error(p, entity + ": the model has " + synapses.size() + " synapse types, but this profile's neurons have " + cap.synapseTypes()
+                        + " current" + (cap.synapseTypes() == 1 ? "" : "s"));
+            }
             int[] currents = new int[synapses.size()];
             for (int i = 0; i < synapses.size(); i++) {
                 currents[i] = decay(entity, "tau of synapse " + synapses.get(i).name(), synapses.get(i).tau(), profile.currentDecayOffset());
@@ -252,8 +276,14 @@ public final class Quantize implements Pass {
                 lambda = PoissonTable.MAX_LAMBDA;
             }
             entry(entity, "rate", s.rate(), "Hz", Math.round(lambda * 4294967296.0), lambda / dt);
-            return new QuantizedNetwork.Population(p.name(), p.size(), new IntModel.Poisson(PoissonTable.fixedPoint(lambda)), 0, 0,
-                    new double[0]);
+            long[] table = PoissonTable.fixedPoint(lambda);
+            if (profile.capacity().oneSpikePerStep() && table.length > 2) {
+                double several = 1 - table[1] / 4294967296.0;
+                error(p, String.format(java.util.Locale.ROOT, entity + ": at %s a neuron emits two or more spikes in one step with probability %.3g, "
+                        + "but this profile delivers one spike a source a step",
+                        myelin.ir.units.Units.format(s.rate(), myelin.ir.units.Dimension.FREQUENCY), several));
+            }
+            return new QuantizedNetwork.Population(p.name(), p.size(), new IntModel.Poisson(table), 0, 0, new double[0]);
         }
 
         private QuantizedNetwork.Population spikeArray(Population p, SpikeArraySource s) {
@@ -262,12 +292,26 @@ public final class Quantize implements Pass {
             spikes.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
             int[] steps = spikes.stream().mapToInt(x -> x[0]).toArray();
             int[] neurons = spikes.stream().mapToInt(x -> x[1]).toArray();
+            if (profile.capacity().oneSpikePerStep()) {
+                for (int i = 1; i < steps.length; i++) {
+                    if (steps[i] == steps[i - 1] && neurons[i] == neurons[i - 1]) {
+                        error(p, "population " + p.name() + ": neuron " + neurons[i] + " spikes twice in step " + steps[i] + ", but this profile delivers one spike a source a step");
+                        break;
+                    }
+                }
+            }
             return new QuantizedNetwork.Population(p.name(), p.size(), new IntModel.SpikeArray(steps, neurons), 0, 0, new double[0]);
         }
 
         private QuantizedNetwork.Projection projection(Projection p, QuantizedNetwork.Population post) {
             String entity = "projection " + p.name();
             NeuronModel postModel = net.modelOf(net.postOf(p));
+            boolean leaky = postModel instanceof Lif || postModel instanceof LeakyIntegrator;
+            if (leaky && postModel.synapses().isEmpty() && !profile.capacity().directInput()) {
+                errors.add(Diagnostic.error(sources.at(Entity.PROJECTION, p.name()), "profile " + profile.name() + ": " + entity
+                        + ": its weights act on v directly, but this profile's neurons take input through a current only: give the model of "
+                        + "population " + p.post() + " a synapse type"));
+            }
             int channel = p.synapse().isEmpty() ? 0
                     : postModel.synapses().stream().map(SynapseType::name).toList().indexOf(p.synapse());
             double scale = weightScale(postModel, post, channel, !p.synapse().isEmpty());
