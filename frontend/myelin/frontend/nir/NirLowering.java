@@ -59,11 +59,14 @@ public final class NirLowering {
     private final List<String> warnings = new ArrayList<>();
 
     private final String path;
+    private final List<NirFlattener.PortShape> ports;
 
     private NirLowering(NirNode.Graph graph, String path, double dt) {
         this.path = path;
         this.error = message -> InputException.of(SourceLocation.of(path), message);
-        this.graph = NirFlattener.flatten(graph, error);
+        NirFlattener.Flat flat = NirFlattener.flatten(graph, error);
+        this.graph = flat.graph();
+        this.ports = flat.ports();
         this.dt = dt;
     }
 
@@ -86,6 +89,7 @@ public final class NirLowering {
             if (e.getValue() == Role.SOURCE || e.getValue() == Role.SPIKING) walk(e.getKey(), e.getKey(), new ArrayList<>(), null, paths, new LinkedHashSet<>());
         }
         inferShapes(paths);
+        checkPorts();
 
         Map<String, Integer> depth = depths(paths);
         paths.sort(java.util.Comparator.comparing((Path p) -> depth.get(p.pre())).thenComparing(p -> depth.get(p.post()))
@@ -253,6 +257,17 @@ public final class NirLowering {
                 throw error.apply("cannot tell the shape of node '" + name + "': its parameters are all 0-d and nothing feeds it");
             }
         });
+    }
+
+    /** A subgraph's Input must declare the shape that reaches it, as NIR's own type check demands. */
+    private void checkPorts() {
+        for (NirFlattener.PortShape port : ports) {
+            int[] actual = shapes.containsKey(port.producer()) ? shapes.get(port.producer()) : linearOutShapes.get(port.producer());
+            if (actual != null && port.declared().length > 0 && !Arrays.equals(actual, port.declared())) {
+                throw error.apply("subgraph input '" + port.port() + "' declares shape " + Arrays.toString(port.declared()) + ", but '"
+                        + port.producer() + "' sends it shape " + Arrays.toString(actual));
+            }
+        }
     }
 
     /** Walks a path's shapes; the last must be the target's. A time axis on an Input is dropped. */

@@ -100,3 +100,15 @@ write("pool_odd.nir", dict(
     cells=dict(type="IF", r=np.ones((1, 2, 2)), v_threshold=np.ones((1, 2, 2)), v_reset=np.zeros((1, 2, 2))),
     output=dict(type="Output", shape=np.array([1, 2, 2]))),
     [["input", "pool"], ["pool", "conv"], ["conv", "cells"], ["cells", "output"]])
+# An older writer's own flattening: the subgraph's nodes under dotted names, and edges that
+# still name the subgraph itself (fc -> lif1, lif1 -> output).
+write("flat_dotted.nir", {"input": inp(2), "fc": dict(type="Linear", weight=np.eye(2) * 2), "lif1.input": inp(2), "lif1.lif": lif(2),
+                          "lif1.output": out(2), "output": out(2)},
+      [["input", "fc"], ["fc", "lif1"], ["lif1.input", "lif1.lif"], ["lif1.lif", "lif1.output"], ["lif1", "output"]])
+# A subgraph whose Input declares [6] where the outer Input sends [2, 3].
+write("subgraph_shape.nir", dict(input=dict(type="Input", shape=np.array([2, 3])),
+                                 g=dict(type="NIRGraph", nodes=dict(input=inp(6), lin=dict(type="Linear", weight=np.ones((2, 6))),
+                                                                    lif=lif(2), output=out(2)),
+                                        edges=[["input", "lin"], ["lin", "lif"], ["lif", "output"]]),
+                                 output=out(2)),
+      [["input", "g"], ["g", "output"]])

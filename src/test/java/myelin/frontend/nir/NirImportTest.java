@@ -192,4 +192,19 @@ class NirImportTest {
         assertEquals(List.of("input", "g.lif", "output"), loaded.network().populations().stream().map(p -> p.name()).toList());
         assertEquals(Map.of("input", 0, "g.lif", 1, "output", 2), loaded.latency());
     }
+
+    @Test
+    void edgesThatNameAnAlreadyFlattenedSubgraphGoThroughItsPorts() {
+        var loaded = NetworkLoader.load(Path.of("src/test/resources/nir/flat_dotted.nir"), 1e-4);
+        assertEquals(List.of("input", "lif1.lif", "output"), loaded.network().populations().stream().map(p -> p.name()).toList());
+        assertEquals(List.of("input->lif1.lif", "lif1.lif->output"),
+                loaded.network().projections().stream().map(p -> p.name()).toList());
+    }
+
+    @Test
+    void aSubgraphInputOfAnotherShapeThanItsInputIsRefused() {
+        var e = assertThrows(InputException.class, () -> NetworkLoader.load(Path.of("src/test/resources/nir/subgraph_shape.nir"), 1e-4));
+        assertEquals("src/test/resources/nir/subgraph_shape.nir: error: subgraph input 'g.input' declares shape [6], but 'input' sends it "
+                + "shape [2, 3]", e.getMessage());
+    }
 }
