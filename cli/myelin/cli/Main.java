@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "myelin", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Version.class,
         description = "Neuromorphic hardware mapping compiler.",
-        subcommands = {CheckCommand.class, IrCommand.class, SimulateCommand.class, CompileCommand.class, VerifyCommand.class,
+        subcommands = {CheckCommand.class, IrCommand.class, SimulateCommand.class, FidelityCommand.class, CompileCommand.class, VerifyCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int INPUT_ERROR = 1;
