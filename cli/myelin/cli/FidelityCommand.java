@@ -80,6 +80,8 @@ final class FidelityCommand implements Callable<Integer> {
         QuantizedNetwork q = unit.require(Stages.QUANTIZED);
         ExpandedNetwork expanded = unit.require(Stages.EXPANDED);
         EncodedNetwork encoded = PassManager.plain().run(List.of(new Encode()), unit).unit().require(Stages.ENCODED);
+        file.timestepHint(loaded, encoded.weightsRoundedToZero(), encoded.synapseCount())
+                .ifPresent(h -> cli.getErr().println(file.path + ": note: " + h));
         Figures f = measure(loaded.network(), q, expanded, encoded);
         if (json) {
             out.printf(Locale.ROOT, "{\"network\": \"%s\", \"profile\": \"%s\", \"inputs\": %d, \"steps\": %d, \"quantization_rel_vr2\": %.6g, "

@@ -30,6 +30,22 @@ final class NetworkFile {
         return loaded;
     }
 
+    /**
+     * A hint when most weights of a NIR import round to zero at the default timestep and the
+     * graph has IF layers: NIR's IF integrates r x dt a step, which discrete-time exports mean
+     * at dt = 1 (their "step" is the unit of time), so a physical dt shrinks every weight.
+     */
+    java.util.Optional<String> timestepHint(LoadedNetwork loaded, long roundedToZero, long synapses) {
+        boolean nir = path.toString().endsWith(".nir");
+        boolean defaultDt = dt == NetworkLoader.DEFAULT_NIR_TIMESTEP;
+        var net = loaded.network();
+        boolean integrators = net.populations().stream().anyMatch(p -> net.modelOf(p).kind() == myelin.ir.network.ModelKind.IF);
+        if (!nir || !defaultDt || !integrators || synapses == 0 || roundedToZero * 10 < synapses) return java.util.Optional.empty();
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "%.0f%% of the weights round to zero at the default --dt %s: this "
+                + "graph's IF layers integrate r x dt a step, and discrete-time exports (Sinabs, snnTorch) mean one step per unit of "
+                + "time; try --dt 1", 100.0 * roundedToZero / synapses, NetworkLoader.DEFAULT_NIR_TIMESTEP));
+    }
+
     /** "name=steps, ..." for the populations that run behind the NIR graph (empty for .snn files). */
     static String latency(LoadedNetwork loaded) {
         return loaded.latency().entrySet().stream().filter(e -> e.getValue() > 0)

@@ -160,6 +160,7 @@ final class SimulateCommand implements Callable<Integer> {
         Profile profile = spec.profile();
         long zeros = compiled.encoded().weightsRoundedToZero();
         if (zeros > 0) err.println(at + ": warning: " + zeros + " non-zero weights round to zero in profile " + profile.name());
+        file.timestepHint(loaded, zeros, compiled.encoded().synapseCount()).ifPresent(h -> err.println(at + ": note: " + h));
         IntegerEngine e = Simulations.engine(compiled.encoded(), threads.threads(), recorded);
         for (var s : inputs) e.inject(s.population(), s.neuron(), s.step());
         var recorder = new Simulations.Recorder(e, recorded);
