@@ -147,6 +147,7 @@ final class BenchCommand implements Callable<Integer> {
         r.put("build_s", (t1 - t0) / 1e9);
         r.put("warmup_s", warmupSeconds);
         r.put("threads", engine.threads());
+        r.put("cpu", CpuInfo.describe());
         r.put("java", Runtime.version().toString());
         r.put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).collect(Collectors.joining(" + ")));
         r.put("peak_heap_bytes", peakHeap());
@@ -188,6 +189,7 @@ final class BenchCommand implements Callable<Integer> {
         r.put("bytes_per_synapse", (double) expanded.bytes() / expanded.synapseCount());
         r.put("peak_heap_bytes", peak);
         r.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
+        r.put("cpu", CpuInfo.describe());
         return r;
     }
 
