@@ -68,7 +68,7 @@ final class CompileCommand implements Callable<Integer> {
         }
         MappingReport report = MappingReport.of(mapped.hardware(), t, stats);
         String full = report.text() + machineText;
-        String json = machineJson.isEmpty() ? report.json() : report.json().substring(0, report.json().length() - 1) + ", " + machineJson + "}";
+        String json = report.json(machineJson);
         AtomicFiles.write(output.resolve("report.txt"), o -> o.write(full.getBytes(StandardCharsets.UTF_8)));
         AtomicFiles.write(output.resolve("report.json"), o -> o.write((json + "\n").getBytes(StandardCharsets.UTF_8)));
         String text = report.text();

@@ -102,6 +102,11 @@ public record MappingReport(String network, String target, int cores, int source
 
     /** The report as one JSON object. */
     public String json() {
+        return json("");
+    }
+
+    /** The report as one JSON object, with more fields (already JSON, comma-separated) at its end. */
+    public String json(String extraFields) {
         List<String> fields = new ArrayList<>();
         fields.add(kv("network", quote(network)));
         fields.add(kv("target", quote(target)));
@@ -125,6 +130,7 @@ public record MappingReport(String network, String target, int cores, int source
             pass.add("{" + kv("pass", quote(s.pass())) + ", " + kv("seconds", s.seconds()) + ", " + kv("peak_heap_bytes", s.peakHeapBytes()) + "}");
         }
         fields.add(kv("passes", "[" + String.join(", ", pass) + "]"));
+        if (!extraFields.isEmpty()) fields.add(extraFields);
         return "{" + String.join(", ", fields) + "}";
     }
 
