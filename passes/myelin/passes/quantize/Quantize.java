@@ -43,6 +43,9 @@ public final class Quantize implements Pass {
     private static final PassInfo<QuantizedNetwork> INFO = PassInfo.of("quantize", "physical parameters to the profile's integers",
             Set.of(Stages.NETWORK), Stages.QUANTIZED);
 
+    /** Bits of the state width kept above the largest single weight's step (room for inputs that add up). */
+    static final int WEIGHT_HEADROOM_BITS = 2;
+
     private final Profile profile;
 
     public Quantize(TargetSpec target) {
@@ -201,6 +204,7 @@ public final class Quantize implements Pass {
             }
             double[] init = initialExtremes(p, "v", vRest);
             double lsb = voltageLsb(vThreshold - vRest, vReset - vRest, init[0] - vRest, init[1] - vRest);
+            String scaleBound = "the threshold, reset and initial v";
             int dv = decay(entity, "tau_m", tauM, 0);
             Profile.Capacity cap = profile.capacity();
             if (cap.maxMembraneDecay() > 0 && dv > cap.maxMembraneDecay()) {
@@ -215,6 +219,21 @@ public final class Quantize implements Pass {
             for (int i = 0; i < synapses.size(); i++) {
                 currents[i] = decay(entity, "tau of synapse " + synapses.get(i).name(), synapses.get(i).tau(), profile.currentDecayOffset());
             }
+            // Joint scale: the largest weight into each channel must move its current (or v) by no more than the
+            // state holds with the headroom, so that one input never saturates (docs/semantics.md, "Quantization").
+            double dvFractionForBound = (double) dv / profile.decayOne();
+            for (Projection in : net.projections()) {
+                if (!in.post().equals(p.name())) continue;
+                int c = in.synapse().isEmpty() ? -1 : synapses.stream().map(SynapseType::name).toList().indexOf(in.synapse());
+                double perWeight = c < 0 ? coupling : coupling * ChargeScale.perWeight(synapses.get(c).tau(), tauM,
+                        (double) currents[c] / profile.decayOne(), dvFractionForBound, profile.membrane() == Profile.Membrane.ADD_INPUT);
+                double needed = maxAbsWeight(in) * perWeight / (1L << (profile.stateBits() - 1 - WEIGHT_HEADROOM_BITS));
+                if (needed > lsb) {
+                    lsb = needed;
+                    scaleBound = "the largest weight of projection " + in.name();
+                }
+            }
+            notes.add(entity + ": v's scale set by " + scaleBound);
             long threshold = 0;
             long reset = 0;
             if (spikes) {
@@ -245,6 +264,16 @@ public final class Quantize implements Pass {
             if (!profile.refractory() && f.refractory() > 0) error(p, entity + ": this profile has no refractory period");
             double[] init = initialExtremes(p, "v", 0);
             double lsb = voltageLsb(f.vThreshold(), f.vReset(), init[0], init[1]);
+            String scaleBound = "the threshold, reset and initial v";
+            for (Projection in : net.projections()) {
+                if (!in.post().equals(p.name())) continue;
+                double needed = maxAbsWeight(in) / (1L << (profile.stateBits() - 1 - WEIGHT_HEADROOM_BITS));
+                if (needed > lsb) {
+                    lsb = needed;
+                    scaleBound = "the largest weight of projection " + in.name();
+                }
+            }
+            notes.add(entity + ": v's scale set by " + scaleBound);
             long unit = 1L << profile.thresholdShift();
             long threshold = Math.round(f.vThreshold() / lsb / unit) * unit;
             long reset = Math.round(f.vReset() / lsb);
