@@ -34,10 +34,11 @@ public record Profile(String name, String summary, int stateBits, int weightBits
      * @param maxDelaySteps    the longest synaptic delay
      * @param oneSpikePerStep  whether a source emits at most one spike a step (several can not be delivered as a multiple)
      * @param biasMantissaBits a bias is a signed mantissa of these bits shifted left by 0 to maxBiasExponent
+     * @param exponentPerNeuron whether a listed or convolution projection may give each post neuron its own weight exponent
      */
     public record Capacity(int maxMembraneDecay, int synapseTypes, boolean directInput, int maxDelaySteps, boolean oneSpikePerStep,
-                           int biasMantissaBits, int maxBiasExponent) {
-        public static final Capacity MYELIN = new Capacity(0, 0, true, Short.MAX_VALUE, false, 0, 0);
+                           int biasMantissaBits, int maxBiasExponent, boolean exponentPerNeuron) {
+        public static final Capacity MYELIN = new Capacity(0, 0, true, Short.MAX_VALUE, false, 0, 0, true);
     }
 
     /** How synaptic current enters the membrane each step. */
@@ -62,7 +63,7 @@ public record Profile(String name, String summary, int stateBits, int weightBits
     public static final Profile LOIHI = new Profile("loihi",
             "Loihi CUBA LIF as Lava's bit-accurate model: 24-bit u and v, 12-bit du/dv, v > vth, reset to 0",
             24, 8, 7, 6, 6, 12, 1, Membrane.ADD_INPUT, Overflow.WRAP, 3, true, false,
-            new Capacity(4095, 1, false, 63, true, 13, 7));
+            new Capacity(4095, 1, false, 63, true, 13, 7, false));
 
     public static List<Profile> all() {
         return List.of(DEFAULT, LOIHI);

@@ -58,9 +58,20 @@ public record QuantizedNetwork(String name, double timestep, Profile profile, Li
     /**
      * A weight w (physical) is delivered as {@code round(w * weightScale / 2^shift) << shift}
      * with {@code shift = exponent + profile.inputShift}, the mantissa clamped to
-     * weightBits; a delay d is {@code max(1, round(d / timestep))} steps.
+     * weightBits; a delay d is {@code max(1, round(d / timestep))} steps. {@code postExponents},
+     * when not empty, gives each post neuron its own exponent in place of {@code exponent}
+     * (the largest of them).
      */
-    public record Projection(String name, String pre, String post, int channel, double weightScale, int exponent) {}
+    public record Projection(String name, String pre, String post, int channel, double weightScale, int exponent, int[] postExponents) {
+        public Projection(String name, String pre, String post, int channel, double weightScale, int exponent) {
+            this(name, pre, post, channel, weightScale, exponent, new int[0]);
+        }
+
+        /** The exponent of the weights into post neuron n. */
+        public int exponentOf(int n) {
+            return postExponents.length == 0 ? exponent : postExponents[n];
+        }
+    }
 
     public Optional<Population> population(String name) {
         return populations.stream().filter(p -> p.name().equals(name)).findFirst();
@@ -68,5 +79,10 @@ public record QuantizedNetwork(String name, double timestep, Profile profile, Li
 
     public int shift(Projection p) {
         return p.exponent() + profile.inputShift();
+    }
+
+    /** The shift of the weights into post neuron n. */
+    public int shift(Projection p, int n) {
+        return p.exponentOf(n) + profile.inputShift();
     }
 }

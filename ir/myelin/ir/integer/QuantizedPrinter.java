@@ -31,7 +31,9 @@ public final class QuantizedPrinter {
         for (QuantizedNetwork.Projection proj : q.projections()) {
             out.append("  projection ").append(proj.name()).append(" : ").append(proj.pre()).append(" -> ").append(proj.post())
                     .append(" channel=").append(proj.channel()).append(" exponent=").append(proj.exponent())
-                    .append(" scale=").append(proj.weightScale()).append("  // shift=").append(q.shift(proj)).append('\n');
+                    .append(" scale=").append(proj.weightScale())
+                    .append(proj.postExponents().length > 0 ? " post_exponents=" + Arrays.toString(proj.postExponents()) : "")
+                    .append("  // shift=").append(q.shift(proj)).append('\n');
         }
         return out.append("}\n").toString();
     }

@@ -17,7 +17,8 @@ public final class QuantizedReader {
     private static final Pattern HEADER = Pattern.compile("quantized (\\S+) profile=(\\S+) timestep=(\\S+) \\{");
     private static final Pattern POPULATION = Pattern.compile("population (\\S+) \\[(\\d+)] (.+)");
     private static final Pattern SCALES = Pattern.compile("v_rest=(\\S+) state_scale=(\\S+) current_scales=(\\[.*])");
-    private static final Pattern PROJECTION = Pattern.compile("projection (\\S+) : (\\S+) -> (\\S+) channel=(\\d+) exponent=(\\d+) scale=(\\S+)");
+    private static final Pattern PROJECTION = Pattern.compile(
+            "projection (\\S+) : (\\S+) -> (\\S+) channel=(\\d+) exponent=(\\d+) scale=(\\S+)(?: post_exponents=(\\[.*]))?");
 
     private QuantizedReader() {}
 
@@ -53,7 +54,8 @@ public final class QuantizedReader {
                     populations.set(populations.size() - 1, last.withBias(IntModelText.ints(line.substring(5).strip())));
                 } else if ((m = PROJECTION.matcher(line)).matches()) {
                     projections.add(new QuantizedNetwork.Projection(m.group(1), m.group(2), m.group(3), Integer.parseInt(m.group(4)),
-                            Double.parseDouble(m.group(6)), Integer.parseInt(m.group(5))));
+                            Double.parseDouble(m.group(6)), Integer.parseInt(m.group(5)),
+                            m.group(7) == null ? new int[0] : IntModelText.ints(m.group(7))));
                 } else {
                     throw new IllegalArgumentException("expected 'population', 'projection' or '}'");
                 }

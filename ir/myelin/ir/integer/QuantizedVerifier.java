@@ -17,8 +17,17 @@ public final class QuantizedVerifier {
             if (proj.exponent() < 0 || proj.exponent() > p.maxWeightExponent()) {
                 problems.add("projection " + proj.name() + ": exponent " + proj.exponent() + " outside [0, " + p.maxWeightExponent() + "]");
             }
+            for (int e : proj.postExponents()) {
+                if (e < 0 || e > proj.exponent()) {
+                    problems.add("projection " + proj.name() + ": a post neuron's exponent " + e + " outside [0, " + proj.exponent() + "]");
+                    break;
+                }
+            }
             var post = q.population(proj.post());
             if (post.isEmpty()) problems.add("projection " + proj.name() + ": no population " + proj.post());
+            else if (proj.postExponents().length > 0 && proj.postExponents().length != post.get().size()) {
+                problems.add("projection " + proj.name() + ": " + proj.postExponents().length + " post exponents for " + post.get().size() + " neurons");
+            }
             else if (proj.channel() < 0 || proj.channel() >= post.get().model().channels()) {
                 problems.add("projection " + proj.name() + ": channel " + proj.channel() + " out of range");
             }

@@ -99,6 +99,7 @@ public final class Encode implements Pass<EncodedNetwork> {
     private static Synapses synapses(QuantizedNetwork q, QuantizedNetwork.Projection p, SynapseTable table) {
         Profile profile = q.profile();
         int shift = q.shift(p);
+        boolean perPost = p.postExponents().length > 0;
         double scale = p.weightScale();
         double dt = q.timestep();
         long zeros = 0;
@@ -108,7 +109,15 @@ public final class Encode implements Pass<EncodedNetwork> {
             weights = new int[table.size()];
             for (int s = 0; s < weights.length; s++) {
                 double w = table.weight(s);
-                weights[s] = (int) WeightCodec.encode(w, scale, shift, profile);
+                weights[s] = (int) WeightCodec.encode(w, scale, perPost ? q.shift(p, table.post(s)) : shift, profile);
+                if (weights[s] == 0 && w != 0) zeros++;
+            }
+        } else if (perPost) {
+            // One weight, but each post neuron its own exponent: the weights differ by neuron.
+            weights = new int[table.size()];
+            double w = table.weight(0);
+            for (int s = 0; s < weights.length; s++) {
+                weights[s] = (int) WeightCodec.encode(w, scale, q.shift(p, table.post(s)), profile);
                 if (weights[s] == 0 && w != 0) zeros++;
             }
         } else {

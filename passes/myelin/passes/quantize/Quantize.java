@@ -352,6 +352,7 @@ public final class Quantize implements Pass {
                 exponent++;
             }
             int shift = exponent + profile.inputShift();
+            int[] postExponents = postExponents(p, scale, exponent);
             if (Math.round(maxAbs / (double) (1L << shift)) > mantissaMax) {
                 warnings.add(entity + ": the largest weight needs more than the " + profile.weightBits()
                         + "-bit mantissa and the largest exponent; larger weights saturate");
@@ -370,7 +371,9 @@ public final class Quantize implements Pass {
                             entity, w * toUnit, unit, (1L << shift) / scale * toUnit, unit));
                 }
             } else {
-                entry(entity, "weight step", (1L << shift) / scale * toUnit, unit, 1L << shift, (1L << shift) / scale * toUnit);
+                int smallest = java.util.Arrays.stream(postExponents).min().orElse(exponent) + profile.inputShift();
+                entry(entity, postExponents.length == 0 ? "weight step" : "weight step (finest post neuron)",
+                        (1L << smallest) / scale * toUnit, unit, 1L << smallest, (1L << smallest) / scale * toUnit);
             }
             long fanIn = maxFanIn(p);
             long worst = (long) Math.min(Long.MAX_VALUE / 4, fanIn * Math.min(maxAbs, (double) (mantissaMax << shift)));
@@ -378,7 +381,58 @@ public final class Quantize implements Pass {
                 notes.add(entity + ": up to " + fanIn + " inputs per step into " + (p.synapse().isEmpty() ? "v" : NeuronModel.currentVariable(p.synapse()))
                         + " can reach " + worst + ", beyond the " + profile.stateBits() + "-bit state (it would saturate)");
             }
-            return new QuantizedNetwork.Projection(p.name(), p.pre(), p.post(), channel, scale, exponent);
+            return new QuantizedNetwork.Projection(p.name(), p.pre(), p.post(), channel, scale, exponent, postExponents);
+        }
+
+        /**
+         * For a listed or convolution projection, where the profile allows it, each post
+         * neuron's own exponent: the smallest that holds its largest incoming weight (empty when
+         * every neuron would take the projection's).
+         */
+        private int[] postExponents(Projection p, double scale, int projectionExponent) {
+            if (!profile.capacity().exponentPerNeuron()) return new int[0];
+            double[] largest = largestPerPost(p);
+            if (largest == null) return new int[0];
+            long mantissaMax = (1L << (profile.weightBits() - 1)) - 1;
+            int[] exponents = new int[largest.length];
+            boolean differs = false;
+            for (int n = 0; n < largest.length; n++) {
+                int e = 0;
+                while (e < projectionExponent && Math.round(largest[n] * scale / (double) (1L << (e + profile.inputShift()))) > mantissaMax) e++;
+                exponents[n] = largest[n] == 0 ? projectionExponent : e;
+                differs |= exponents[n] != projectionExponent;
+            }
+            return differs ? exponents : new int[0];
+        }
+
+        /** Each post neuron's largest |weight|, for listed and convolution projections; null for the others. */
+        private double[] largestPerPost(Projection p) {
+            int size = net.postOf(p).size();
+            double[] largest = new double[size];
+            double fallback = distributionMax(p.weight());
+            if (p.connector() instanceof Connector.ExplicitList list) {
+                for (var syn : list.synapses()) {
+                    double w = Double.isNaN(syn.weight()) ? fallback : Math.abs(syn.weight());
+                    largest[syn.post()] = Math.max(largest[syn.post()], w);
+                }
+                return largest;
+            }
+            if (p.connector() instanceof Connector.Conv2d conv) {
+                var g = myelin.ir.network.ConvGeometry.of(conv, net.preOf(p).shape(), message -> { }).orElse(null);
+                if (g == null) return null;
+                int perChannel = g.outHeight() * g.outWidth();
+                for (int co = 0; co < g.outChannels(); co++) {
+                    double tap = 0;
+                    for (int ci = 0; ci < conv.inChannels(); ci++) {
+                        for (int ky = 0; ky < conv.kernelHeight(); ky++) {
+                            for (int kx = 0; kx < conv.kernelWidth(); kx++) tap = Math.max(tap, Math.abs(conv.tap(co, ci, ky, kx)));
+                        }
+                    }
+                    java.util.Arrays.fill(largest, co * perChannel, (co + 1) * perChannel, tap * fallback);
+                }
+                return largest;
+            }
+            return null;
         }
 
         /** Integers per physical weight unit: into a current, or straight into v (no synapse type). */

@@ -20,9 +20,9 @@ class FidelityCliTest {
             assertTrue(json.has(field), field + " in " + r.out());
         }
         assertEquals(3, json.get("inputs").asInt());
-        // Rounding (219 weights to zero in the default profile) costs something.
+        // Rounding (75 weights to zero in the default profile) costs something.
         assertTrue(json.get("quantization_rel_vr2").asDouble() > 0, r.out());
-        assertEquals(219, json.get("weights_rounded_to_zero").asInt());
+        assertEquals(75, json.get("weights_rounded_to_zero").asInt());
     }
 
     @Test

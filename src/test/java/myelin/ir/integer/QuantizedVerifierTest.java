@@ -45,5 +45,9 @@ class QuantizedVerifierTest {
                 new QuantizedNetwork.Projection("b", "p", "q", 0, 1, 0)), report);
         assertEquals(List.of("projection a: exponent 16 outside [0, 15]", "projection a: channel 1 out of range",
                 "projection b: no population q"), QuantizedVerifier.verify(q));
+        var perNeuron = new QuantizedNetwork("n", 1e-3, P, List.of(pop), List.of(new QuantizedNetwork.Projection("c", "p", "p", 0, 1, 3,
+                new int[] {4}), new QuantizedNetwork.Projection("d", "p", "p", 0, 1, 3, new int[] {1, 2})), report);
+        assertEquals(List.of("projection c: a post neuron's exponent 4 outside [0, 3]", "projection d: 2 post exponents for 1 neurons"),
+                QuantizedVerifier.verify(perNeuron));
     }
 }
