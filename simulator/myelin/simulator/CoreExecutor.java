@@ -3,11 +3,8 @@ package myelin.simulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
-import myelin.ir.encoded.EncodedNetwork;
 import myelin.ir.hardware.Block;
 import myelin.ir.hardware.BlockReader;
-import myelin.ir.hardware.Core;
-import myelin.ir.hardware.CoreIndex;
 import myelin.ir.hardware.DelayExtension;
 import myelin.ir.hardware.HardwareNetwork;
 
@@ -20,18 +17,15 @@ import myelin.ir.hardware.HardwareNetwork;
  */
 public final class CoreExecutor implements Engine {
     private final HardwareNetwork hw;
-    private final CoreIndex index;
     private final BlockReader reader;
+    private final CoreStates states;
     private final PopulationState[] cores;
-    private final PopulationState.Scratch scratch;
     /** Per source core, per stage: the blocks its spikes read. */
     private final Block[][][] blocks;
     /** Per source core with a delay extension: its spikes of the last stages x slots steps, by step. */
     private final SpikeTrain[][] history;
-    private final int[] populationSizes;
     private final SpikeTrain coreSpikes = new SpikeTrain();
     private final SpikeTrain stepSpikes = new SpikeTrain();
-    private int[][] outDegree;
     private long packets;
     private long extensionPackets;
     private long extensionRows;
@@ -39,18 +33,10 @@ public final class CoreExecutor implements Engine {
 
     public CoreExecutor(HardwareNetwork hw) {
         this.hw = hw;
-        this.index = new CoreIndex(hw);
         this.reader = new BlockReader(hw);
         int n = hw.cores().size();
-        cores = new PopulationState[n];
-        populationSizes = new int[hw.populations().size()];
-        for (Core c : hw.cores()) {
-            var slice = new EncodedNetwork.Population(c.name(), c.size(), c.model(), c.currents(), c.bias(), c.initialV(), c.initialCurrents());
-            cores[c.id()] = new PopulationState(slice, c.id(), hw.profile(), hw.seed(), c.first());
-            cores[c.id()].allocateRingSlots(c.ringSlots());
-            populationSizes[c.population()] += c.size();
-        }
-        scratch = new PopulationState.Scratch(n);
+        states = new CoreStates(hw);
+        cores = states.cores;
         int[] stages = new int[n];
         for (DelayExtension e : hw.delayExtensions()) stages[e.source()] = e.stages();
         List<List<List<Block>>> keyed = new ArrayList<>();
@@ -72,38 +58,28 @@ public final class CoreExecutor implements Engine {
 
     @Override
     public int populationCount() {
-        return populationSizes.length;
+        return states.populationCount();
     }
 
     @Override
     public String populationName(int population) {
-        return hw.populations().get(population);
+        return states.populationName(population);
     }
 
     @Override
     public int populationSize(int population) {
-        return populationSizes[population];
+        return states.populationSize(population);
     }
 
     /** Synapses leaving a neuron, counted from its core's blocks (all stages). */
     @Override
     public int outDegree(int population, int neuron) {
-        if (outDegree == null) {
-            outDegree = new int[populationSizes.length][];
-            for (int p = 0; p < outDegree.length; p++) outDegree[p] = new int[populationSizes[p]];
-            for (Block b : hw.blocks()) {
-                Core source = hw.cores().get(b.source());
-                for (int pre = 0; pre < source.size(); pre++) outDegree[source.population()][source.first() + pre] += reader.rowLength(b, pre);
-            }
-        }
-        return outDegree[population][neuron];
+        return states.outDegree(population, neuron, reader);
     }
 
     @Override
     public void inject(String population, int neuron, int atStep) {
-        int p = hw.populations().indexOf(population);
-        if (p < 0) throw new IllegalArgumentException("no population " + population);
-        cores[index.core(p, neuron)].inject(index.local(p, neuron), atStep);
+        states.inject(population, neuron, atStep);
     }
 
     @Override
@@ -128,33 +104,19 @@ public final class CoreExecutor implements Engine {
 
     @Override
     public OptionalDouble state(int population, String variable, int neuron) {
-        PopulationState core = cores[index.core(population, neuron)];
-        int local = index.local(population, neuron);
-        if (variable.equals("v")) return core.v == null ? OptionalDouble.empty() : OptionalDouble.of(core.v[local]);
-        Core c = hw.cores().get(core.index);
-        for (int ch = 0; ch < c.currents().size(); ch++) {
-            if (variable.equals(myelin.ir.network.NeuronModel.currentVariable(c.currents().get(ch)))) {
-                return OptionalDouble.of(core.current[ch][local]);
-            }
-        }
-        return OptionalDouble.empty();
+        return states.state(population, variable, neuron);
     }
 
     @Override
     public void run(int steps, Observer observer, boolean readsState) {
         for (int end = step + steps; step < end; step++) {
             int s = step;
-            coreSpikes.clear();
-            for (PopulationState core : cores) core.update(s, 0, core.size, coreSpikes, scratch);
+            states.update(s, coreSpikes);
             for (int i = 0; i < coreSpikes.size(); i++) deliver(blocks[coreSpikes.population(i)][0], coreSpikes.neuron(i), coreSpikes.count(i), s);
             for (int c = 0; c < cores.length; c++) {
                 if (history[c] != null) extend(c, s);
             }
-            stepSpikes.clear();
-            for (int i = 0; i < coreSpikes.size(); i++) {
-                Core c = hw.cores().get(coreSpikes.population(i));
-                stepSpikes.add(s, c.population(), c.first() + coreSpikes.neuron(i), coreSpikes.count(i));
-            }
+            states.byPopulation(coreSpikes, s, stepSpikes);
             observer.afterStep(s, stepSpikes);
         }
     }

@@ -5,11 +5,8 @@ import java.util.List;
 import java.util.OptionalDouble;
 import myelin.ir.diag.InputException;
 import myelin.ir.diag.SourceLocation;
-import myelin.ir.encoded.EncodedNetwork;
 import myelin.ir.hardware.Block;
 import myelin.ir.hardware.BlockReader;
-import myelin.ir.hardware.Core;
-import myelin.ir.hardware.CoreIndex;
 import myelin.ir.hardware.HardwareNetwork;
 import myelin.ir.machine.MachineNetwork;
 import myelin.ir.machine.RouteWalk;
@@ -31,10 +28,9 @@ import myelin.ir.machine.image.PopulationTableEntry;
 public final class MachineExecutor implements Engine {
     private final HardwareNetwork hw;
     private final MachineNetwork m;
-    private final CoreIndex index;
     private final BlockReader reader;
+    private final CoreStates states;
     private final PopulationState[] cores;
-    private final PopulationState.Scratch scratch;
     private final List<List<Block>> blocksOf = new ArrayList<>();
     private final List<List<PopulationTableEntry>> tables;
     private final RouteWalk routes;
@@ -43,7 +39,6 @@ public final class MachineExecutor implements Engine {
     private final int[] hopsOf;
     /** Per delay extension: the spikes of its source over the last stages x slots steps. */
     private final SpikeTrain[][] history;
-    private final int[] populationSizes;
     /** Per source: whether anything receives it (a master population table keys it, or a delay extension serves it). */
     private final boolean[] transmits;
     private final SpikeTrain coreSpikes = new SpikeTrain();
@@ -56,20 +51,12 @@ public final class MachineExecutor implements Engine {
         this.hw = image.hardware();
         this.m = image.machine();
         this.tables = image.populationTables();
-        this.index = new CoreIndex(hw);
         this.reader = new BlockReader(hw);
         int n = hw.cores().size();
-        cores = new PopulationState[n];
-        populationSizes = new int[hw.populations().size()];
-        for (Core c : hw.cores()) {
-            var slice = new EncodedNetwork.Population(c.name(), c.size(), c.model(), c.currents(), c.bias(), c.initialV(), c.initialCurrents());
-            cores[c.id()] = new PopulationState(slice, c.id(), hw.profile(), hw.seed(), c.first());
-            cores[c.id()].allocateRingSlots(c.ringSlots());
-            populationSizes[c.population()] += c.size();
-            blocksOf.add(new ArrayList<>());
-        }
+        states = new CoreStates(hw);
+        cores = states.cores;
+        for (int c = 0; c < n; c++) blocksOf.add(new ArrayList<>());
         for (Block b : hw.blocks()) blocksOf.get(b.core()).add(b);
-        scratch = new PopulationState.Scratch(n);
         routes = new RouteWalk(m);
         int indexMask = (1 << m.keys().indexBits()) - 1;
         for (List<RoutingEntry> table : m.tables()) {
@@ -102,33 +89,28 @@ public final class MachineExecutor implements Engine {
 
     @Override
     public int populationCount() {
-        return populationSizes.length;
+        return states.populationCount();
     }
 
     @Override
     public String populationName(int population) {
-        return hw.populations().get(population);
+        return states.populationName(population);
     }
 
     @Override
     public int populationSize(int population) {
-        return populationSizes[population];
+        return states.populationSize(population);
     }
 
+    /** Synapses leaving a neuron, counted from its core's blocks (all stages). */
     @Override
     public int outDegree(int population, int neuron) {
-        int core = index.core(population, neuron);
-        int local = index.local(population, neuron);
-        int degree = 0;
-        for (Block b : hw.blocks()) if (b.source() == core) degree += reader.rowLength(b, local);
-        return degree;
+        return states.outDegree(population, neuron, reader);
     }
 
     @Override
     public void inject(String population, int neuron, int atStep) {
-        int p = hw.populations().indexOf(population);
-        if (p < 0) throw new IllegalArgumentException("no population " + population);
-        cores[index.core(p, neuron)].inject(index.local(p, neuron), atStep);
+        states.inject(population, neuron, atStep);
     }
 
     @Override
@@ -138,14 +120,7 @@ public final class MachineExecutor implements Engine {
 
     @Override
     public OptionalDouble state(int population, String variable, int neuron) {
-        PopulationState core = cores[index.core(population, neuron)];
-        int local = index.local(population, neuron);
-        if (variable.equals("v")) return core.v == null ? OptionalDouble.empty() : OptionalDouble.of(core.v[local]);
-        Core c = hw.cores().get(core.index);
-        for (int ch = 0; ch < c.currents().size(); ch++) {
-            if (variable.equals(myelin.ir.network.NeuronModel.currentVariable(c.currents().get(ch)))) return OptionalDouble.of(core.current[ch][local]);
-        }
-        return OptionalDouble.empty();
+        return states.state(population, variable, neuron);
     }
 
     @Override
@@ -153,15 +128,10 @@ public final class MachineExecutor implements Engine {
         int n = hw.cores().size();
         for (int end = step + steps; step < end; step++) {
             int s = step;
-            coreSpikes.clear();
-            for (PopulationState core : cores) core.update(s, 0, core.size, coreSpikes, scratch);
+            states.update(s, coreSpikes);
             for (int e = 0; e < history.length; e++) resend(e, s);
             for (int i = 0; i < coreSpikes.size(); i++) send(coreSpikes.population(i), coreSpikes.neuron(i), coreSpikes.count(i), s);
-            stepSpikes.clear();
-            for (int i = 0; i < coreSpikes.size(); i++) {
-                Core c = hw.cores().get(coreSpikes.population(i));
-                stepSpikes.add(s, c.population(), c.first() + coreSpikes.neuron(i), coreSpikes.count(i));
-            }
+            states.byPopulation(coreSpikes, s, stepSpikes);
             observer.afterStep(s, stepSpikes);
         }
     }
