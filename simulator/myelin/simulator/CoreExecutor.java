@@ -2,9 +2,7 @@ package myelin.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 import myelin.ir.hardware.Block;
-import myelin.ir.hardware.BlockReader;
 import myelin.ir.hardware.DelayExtension;
 import myelin.ir.hardware.HardwareNetwork;
 
@@ -15,28 +13,18 @@ import myelin.ir.hardware.HardwareNetwork;
  * ring; delay extensions hold a source's spikes and re-emit them {@code k x slots} steps
  * later to the blocks of stage k. The spikes must be the integer engine's, bit for bit.
  */
-public final class CoreExecutor implements Engine {
-    private final HardwareNetwork hw;
-    private final BlockReader reader;
-    private final CoreStates states;
-    private final PopulationState[] cores;
+public final class CoreExecutor extends HardwareEngine {
     /** Per source core, per stage: the blocks its spikes read. */
     private final Block[][][] blocks;
     /** Per source core with a delay extension: its spikes of the last stages x slots steps, by step. */
     private final SpikeTrain[][] history;
-    private final SpikeTrain coreSpikes = new SpikeTrain();
-    private final SpikeTrain stepSpikes = new SpikeTrain();
     private long packets;
     private long extensionPackets;
     private long extensionRows;
-    private int step;
 
     public CoreExecutor(HardwareNetwork hw) {
-        this.hw = hw;
-        this.reader = new BlockReader(hw);
+        super(hw);
         int n = hw.cores().size();
-        states = new CoreStates(hw);
-        cores = states.cores;
         int[] stages = new int[n];
         for (DelayExtension e : hw.delayExtensions()) stages[e.source()] = e.stages();
         List<List<List<Block>>> keyed = new ArrayList<>();
@@ -49,42 +37,8 @@ public final class CoreExecutor implements Engine {
         history = new SpikeTrain[n][];
         for (int c = 0; c < n; c++) {
             blocks[c] = keyed.get(c).stream().map(l -> l.toArray(new Block[0])).toArray(Block[][]::new);
-            if (stages[c] > 0) {
-                history[c] = new SpikeTrain[stages[c] * hw.delaySlots() + 1];
-                for (int i = 0; i < history[c].length; i++) history[c][i] = new SpikeTrain();
-            }
+            if (stages[c] > 0) history[c] = spikeRing(stages[c] * hw.delaySlots() + 1);
         }
-    }
-
-    @Override
-    public int populationCount() {
-        return states.populationCount();
-    }
-
-    @Override
-    public String populationName(int population) {
-        return states.populationName(population);
-    }
-
-    @Override
-    public int populationSize(int population) {
-        return states.populationSize(population);
-    }
-
-    /** Synapses leaving a neuron, counted from its core's blocks (all stages). */
-    @Override
-    public int outDegree(int population, int neuron) {
-        return states.outDegree(population, neuron, reader);
-    }
-
-    @Override
-    public void inject(String population, int neuron, int atStep) {
-        states.inject(population, neuron, atStep);
-    }
-
-    @Override
-    public int step() {
-        return step;
     }
 
     /** Block rows read so far: one per spike per (block it reaches), stage packets included. */
@@ -103,26 +57,15 @@ public final class CoreExecutor implements Engine {
     }
 
     @Override
-    public OptionalDouble state(int population, String variable, int neuron) {
-        return states.state(population, variable, neuron);
-    }
-
-    @Override
-    public void run(int steps, Observer observer, boolean readsState) {
-        for (int end = step + steps; step < end; step++) {
-            int s = step;
-            states.update(s, coreSpikes);
-            for (int i = 0; i < coreSpikes.size(); i++) deliver(blocks[coreSpikes.population(i)][0], coreSpikes.neuron(i), coreSpikes.count(i), s);
-            for (int c = 0; c < cores.length; c++) {
-                if (history[c] != null) extend(c, s);
-            }
-            states.byPopulation(coreSpikes, s, stepSpikes);
-            observer.afterStep(s, stepSpikes);
+    void carry(int s, SpikeTrain coreSpikes) {
+        for (int i = 0; i < coreSpikes.size(); i++) deliver(blocks[coreSpikes.population(i)][0], coreSpikes.neuron(i), coreSpikes.count(i), s);
+        for (int c = 0; c < cores.length; c++) {
+            if (history[c] != null) extend(c, s, coreSpikes);
         }
     }
 
     /** A delay extension's step: re-emit the spikes of k x slots steps ago to stage k, then keep this step's. */
-    private void extend(int source, int s) {
+    private void extend(int source, int s, SpikeTrain coreSpikes) {
         SpikeTrain[] kept = history[source];
         int slots = hw.delaySlots();
         for (int k = 1; k < blocks[source].length; k++) {
@@ -143,9 +86,8 @@ public final class CoreExecutor implements Engine {
     /** Reads a spike's row in each block and adds its synapses into the receiving cores' rings. */
     private void deliver(Block[] keyed, int pre, int count, int s) {
         for (Block b : keyed) {
-            PopulationState target = cores[b.core()];
             packets++;
-            reader.row(b, pre, (post, weight, delay, channel) -> target.slot(s + delay, channel)[post] += count * weight);
+            addRow(b, pre, count, s);
         }
     }
 }

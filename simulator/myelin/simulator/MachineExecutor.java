@@ -2,12 +2,9 @@ package myelin.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 import myelin.ir.diag.InputException;
 import myelin.ir.diag.SourceLocation;
 import myelin.ir.hardware.Block;
-import myelin.ir.hardware.BlockReader;
-import myelin.ir.hardware.HardwareNetwork;
 import myelin.ir.machine.MachineNetwork;
 import myelin.ir.machine.RouteWalk;
 import myelin.ir.machine.RoutingEntry;
@@ -25,12 +22,8 @@ import myelin.ir.machine.image.PopulationTableEntry;
  * ({@link RouteWalk}) and remembered: every entry matches on source bits only (checked on loading), so all of a
  * source's packets go the same way.
  */
-public final class MachineExecutor implements Engine {
-    private final HardwareNetwork hw;
+public final class MachineExecutor extends HardwareEngine {
     private final MachineNetwork m;
-    private final BlockReader reader;
-    private final CoreStates states;
-    private final PopulationState[] cores;
     private final List<List<Block>> blocksOf = new ArrayList<>();
     private final List<List<PopulationTableEntry>> tables;
     private final RouteWalk routes;
@@ -41,20 +34,14 @@ public final class MachineExecutor implements Engine {
     private final SpikeTrain[][] history;
     /** Per source: whether anything receives it (a master population table keys it, or a delay extension serves it). */
     private final boolean[] transmits;
-    private final SpikeTrain coreSpikes = new SpikeTrain();
-    private final SpikeTrain stepSpikes = new SpikeTrain();
     private long packets;
     private long hops;
-    private int step;
 
     public MachineExecutor(MachineImage.Loaded image) {
-        this.hw = image.hardware();
+        super(image.hardware());
         this.m = image.machine();
         this.tables = image.populationTables();
-        this.reader = new BlockReader(hw);
         int n = hw.cores().size();
-        states = new CoreStates(hw);
-        cores = states.cores;
         for (int c = 0; c < n; c++) blocksOf.add(new ArrayList<>());
         for (Block b : hw.blocks()) blocksOf.get(b.core()).add(b);
         routes = new RouteWalk(m);
@@ -73,8 +60,7 @@ public final class MachineExecutor implements Engine {
         for (var e : hw.delayExtensions()) transmits[e.source()] = true;
         history = new SpikeTrain[hw.delayExtensions().size()][];
         for (int e = 0; e < history.length; e++) {
-            history[e] = new SpikeTrain[hw.delayExtensions().get(e).stages() * hw.delaySlots() + 1];
-            for (int i = 0; i < history[e].length; i++) history[e][i] = new SpikeTrain();
+            history[e] = spikeRing(hw.delayExtensions().get(e).stages() * hw.delaySlots() + 1);
         }
     }
 
@@ -88,52 +74,9 @@ public final class MachineExecutor implements Engine {
     }
 
     @Override
-    public int populationCount() {
-        return states.populationCount();
-    }
-
-    @Override
-    public String populationName(int population) {
-        return states.populationName(population);
-    }
-
-    @Override
-    public int populationSize(int population) {
-        return states.populationSize(population);
-    }
-
-    /** Synapses leaving a neuron, counted from its core's blocks (all stages). */
-    @Override
-    public int outDegree(int population, int neuron) {
-        return states.outDegree(population, neuron, reader);
-    }
-
-    @Override
-    public void inject(String population, int neuron, int atStep) {
-        states.inject(population, neuron, atStep);
-    }
-
-    @Override
-    public int step() {
-        return step;
-    }
-
-    @Override
-    public OptionalDouble state(int population, String variable, int neuron) {
-        return states.state(population, variable, neuron);
-    }
-
-    @Override
-    public void run(int steps, Observer observer, boolean readsState) {
-        int n = hw.cores().size();
-        for (int end = step + steps; step < end; step++) {
-            int s = step;
-            states.update(s, coreSpikes);
-            for (int e = 0; e < history.length; e++) resend(e, s);
-            for (int i = 0; i < coreSpikes.size(); i++) send(coreSpikes.population(i), coreSpikes.neuron(i), coreSpikes.count(i), s);
-            states.byPopulation(coreSpikes, s, stepSpikes);
-            observer.afterStep(s, stepSpikes);
-        }
+    void carry(int s, SpikeTrain coreSpikes) {
+        for (int e = 0; e < history.length; e++) resend(e, s);
+        for (int i = 0; i < coreSpikes.size(); i++) send(coreSpikes.population(i), coreSpikes.neuron(i), coreSpikes.count(i), s);
     }
 
     /** A delay extension's step: re-send the spikes it received k x slots steps ago with stage k's key. */
@@ -168,12 +111,11 @@ public final class MachineExecutor implements Engine {
 
     /** A core's work on a packet: its master population table names the blocks whose rows the packet reads. */
     private void receive(int core, int key, int neuron, int count, int s) {
-        PopulationState target = cores[core];
         List<Block> blocks = blocksOf.get(core);
         for (PopulationTableEntry e : tables.get(core)) {
             if (!e.matches(key)) continue;
             for (int b = e.firstBlock(); b < e.firstBlock() + e.count(); b++) {
-                reader.row(blocks.get(b), neuron, (post, weight, delay, channel) -> target.slot(s + delay, channel)[post] += count * weight);
+                addRow(blocks.get(b), neuron, count, s);
             }
             return;
         }
