@@ -2,6 +2,7 @@ package myelin.ir.encoded;
 
 import java.util.Arrays;
 import myelin.ir.synapses.Connectivity;
+import myelin.ir.synapses.PreMajor;
 
 /**
  * One projection's synapses in integers, pre-major (CSR): the synapses of pre neuron i are
@@ -9,7 +10,7 @@ import myelin.ir.synapses.Connectivity;
  * (mantissa already shifted) and its delay in steps. A weight or delay that is the same for
  * every synapse is stored once ({@link #weights()} or {@link #delays()} is then null).
  */
-public final class EncodedSynapses {
+public final class EncodedSynapses implements PreMajor {
     private final Connectivity connectivity;
     private final int[] weights;
     private final int constantWeight;
@@ -27,32 +28,9 @@ public final class EncodedSynapses {
         this.constantDelay = constantDelay;
     }
 
+    @Override
     public Connectivity connectivity() {
         return connectivity;
-    }
-
-    public int preSize() {
-        return connectivity.preSize();
-    }
-
-    public int postSize() {
-        return connectivity.postSize();
-    }
-
-    public int size() {
-        return connectivity.size();
-    }
-
-    public int rowStart(int pre) {
-        return connectivity.rowStart(pre);
-    }
-
-    public int rowEnd(int pre) {
-        return connectivity.rowEnd(pre);
-    }
-
-    public int post(int synapse) {
-        return connectivity.post(synapse);
     }
 
     public int weight(int synapse) {

@@ -5,7 +5,7 @@ package myelin.ir.synapses;
  * are {@code rowStart[i] .. rowStart[i+1]-1}. Weights and delays are stored per synapse
  * only when they vary; a constant is stored once. Weights and delays are in SI units.
  */
-public final class SynapseTable {
+public final class SynapseTable implements PreMajor {
     private final String projection;
     private final Connectivity connectivity;
     private final float[] weights;
@@ -27,32 +27,9 @@ public final class SynapseTable {
         return projection;
     }
 
+    @Override
     public Connectivity connectivity() {
         return connectivity;
-    }
-
-    public int preSize() {
-        return connectivity.preSize();
-    }
-
-    public int postSize() {
-        return connectivity.postSize();
-    }
-
-    public int size() {
-        return connectivity.size();
-    }
-
-    public int rowStart(int pre) {
-        return connectivity.rowStart(pre);
-    }
-
-    public int rowEnd(int pre) {
-        return connectivity.rowEnd(pre);
-    }
-
-    public int post(int synapse) {
-        return connectivity.post(synapse);
     }
 
     public double weight(int synapse) {
