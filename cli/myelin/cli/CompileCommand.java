@@ -66,6 +66,7 @@ final class CompileCommand implements Callable<Integer> {
             machineText = machine.text(limit);
             machineJson = machine.jsonFields();
         }
+        if (t.emitsVerilog()) RtlFiles.write(mapped.hardware(), output.resolve("rtl"));
         MappingReport report = MappingReport.of(mapped.hardware(), t, stats);
         String full = report.text() + machineText;
         String json = report.json(machineJson);
@@ -74,7 +75,9 @@ final class CompileCommand implements Callable<Integer> {
         String text = report.text();
         if (!timing) text = text.substring(0, text.indexOf("  pass "));
         out.print(text + machineText);
-        out.println((mapped.machine() != null ? "hardware IR, machine image, placement picture" : "hardware IR") + " and report written to " + output);
+        String written = mapped.machine() != null ? "hardware IR, machine image, placement picture"
+                : t.emitsVerilog() ? "hardware IR, Verilog (rtl/)" : "hardware IR";
+        out.println(written + " and report written to " + output);
         out.flush();
         return 0;
     }

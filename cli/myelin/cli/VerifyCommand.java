@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import myelin.ir.network.LoadedNetwork;
 import myelin.ir.network.Network;
 import myelin.ir.target.TargetSpec;
+import myelin.backends.verilog.RtlSimulator;
 import myelin.simulator.CoreExecutor;
 import myelin.simulator.Engine;
 import myelin.simulator.IntegerEngine;
@@ -39,6 +40,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "FILE", description = "extra input spikes (CSV: step,population,neuron)")
     Path input;
 
+    @Option(names = "--sim", paramLabel = "SIM", defaultValue = "verilator",
+            description = "the RTL simulator on an fpga target: verilator (default) or icarus")
+    String sim;
+
     @picocli.CommandLine.Mixin
     ThreadsOption threads;
 
@@ -69,7 +74,12 @@ final class VerifyCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s on %s: %d steps, %d spikes on the integer engine (%.2f s)%n", file.path, t.name(), steps, spikes,
                 (t1 - t0) / 1e9);
         SpikeTrain actual;
-        if (mapped.machine() == null) {
+        String checked = mapped.machine() == null ? "core executor" : "machine executor";
+        if (t.emitsVerilog()) {
+            RtlSimulator.Kind kind = simulator(cli);
+            actual = RtlVerification.run(mapped.hardware(), net, kind, inputs, steps, out);
+            checked = "RTL under " + kind.option();
+        } else if (mapped.machine() == null) {
             CoreExecutor executor = new CoreExecutor(mapped.hardware());
             for (var s : inputs) executor.inject(s.population(), s.neuron(), s.step());
             actual = run(executor, "core executor");
@@ -90,12 +100,19 @@ final class VerifyCommand implements Callable<Integer> {
                 deleteTree(image);
             }
         }
-        int code = verdict(out, net, expected, actual, mapped.machine() == null ? "core executor" : "machine executor");
+        int code = verdict(out, net, expected, actual, checked);
         out.flush();
         return code;
     }
 
-    private static void deleteTree(Path dir) throws java.io.IOException {
+    private RtlSimulator.Kind simulator(CommandLine cli) {
+        for (RtlSimulator.Kind k : RtlSimulator.Kind.values()) {
+            if (k.option().equals(sim)) return k;
+        }
+        throw new CommandLine.ParameterException(cli, "--sim must be verilator or icarus, not '" + sim + "'");
+    }
+
+    static void deleteTree(Path dir) throws java.io.IOException {
         try (var walk = java.nio.file.Files.walk(dir)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.deleteIfExists(p);
         }

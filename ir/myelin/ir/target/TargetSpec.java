@@ -73,6 +73,22 @@ public record TargetSpec(String name, String base, Profile profile, Limits limit
         return limits.coresPerChip() > 0 && limits.routingEntries() > 0;
     }
 
+    /**
+     * Whether the target's hardware is Myelin's Verilog (docs/verilog.md): {@code compile} emits
+     * RTL for it and {@code verify} simulates that RTL.
+     */
+    public boolean emitsVerilog() {
+        return base.equals("fpga");
+    }
+
+    /**
+     * Whether the target's cores compute a convolution's targets from one shared kernel
+     * (software cores do; the Verilog cores read every synapse from memory).
+     */
+    public boolean sharesKernels() {
+        return !emitsVerilog();
+    }
+
     /** The same target with another profile (the CLI's --profile). */
     public TargetSpec withProfile(Profile other) {
         return other == profile ? this : new TargetSpec(name, base, other, limits);

@@ -78,7 +78,7 @@ public final class Pack implements Pass<HardwareNetwork> {
         List<Block> blocks = new ArrayList<>();
         for (List<Block> r : results) blocks.addAll(r);
         List<Kernel> kernels = new ArrayList<>();
-        blocks = shareKernels(unit.network(), net, blocks, kernels);
+        if (target.sharesKernels()) blocks = shareKernels(unit.network(), net, blocks, kernels);
         List<String> order = net.projections().stream().map(EncodedNetwork.Projection::name).toList();
         blocks.sort(Comparator.comparingInt(Block::core).thenComparingInt(Block::source).thenComparingInt(Block::stage)
                 .thenComparingInt(b -> order.indexOf(b.projection())));

@@ -1,0 +1,100 @@
+package myelin.backends.verilog;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a design that {@link VerilogBackend} wrote, through its own {@code simulate.sh}, under
+ * Verilator or Icarus, so that what {@code verify} checks is what a user's run does.
+ */
+public final class RtlSimulator {
+    /** The simulators a design's script drives. */
+    public enum Kind {
+        VERILATOR("verilator", "verilator"),
+        ICARUS("icarus", "iverilog");
+
+        private final String option;
+        private final String tool;
+
+        Kind(String option, String tool) {
+            this.option = option;
+            this.tool = tool;
+        }
+
+        public String option() {
+            return option;
+        }
+
+        /** The program that must be on PATH. */
+        public String tool() {
+            return tool;
+        }
+    }
+
+    /** What a run printed: the steps, the clock cycles they took and the wall time of the simulation alone. */
+    public record Run(long steps, long cycles, double seconds) {
+        public double cyclesPerStep() {
+            return steps == 0 ? 0 : (double) cycles / steps;
+        }
+
+        public double stepsPerSecond() {
+            return seconds <= 0 ? 0 : steps / seconds;
+        }
+    }
+
+    /** A simulator that failed: its output, for the user. */
+    public static final class SimulationException extends Exception {
+        public SimulationException(String message) {
+            super(message);
+        }
+    }
+
+    private static final Pattern SUMMARY = Pattern.compile("steps (\\d+) cycles (\\d+)(?: cycles_per_step \\S+ seconds (\\S+))?");
+
+    private RtlSimulator() {}
+
+    /** Whether a program is on PATH. */
+    public static boolean available(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) return false;
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, program))) return true;
+        }
+        return false;
+    }
+
+    /** Simulates {@code steps} timesteps of the design in {@code dir} with input spikes from {@code input}; spikes go to {@code output}. */
+    public static Run run(Path dir, Kind kind, Path input, Path output, int steps) throws IOException, SimulationException {
+        ProcessBuilder pb = new ProcessBuilder(List.of("sh", dir.resolve("simulate.sh").toString(), kind.option(),
+                input.toAbsolutePath().toString(), output.toAbsolutePath().toString(), Integer.toString(steps)));
+        pb.redirectErrorStream(true);
+        long start = System.nanoTime();
+        Process p = pb.start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code;
+        try {
+            code = p.waitFor();
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new SimulationException(kind.option() + " was interrupted");
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        Matcher m = SUMMARY.matcher(text);
+        if (code != 0 || !m.find()) {
+            throw new SimulationException(kind.option() + " failed (exit " + code + "):\n" + tail(text, 40));
+        }
+        double seconds = m.group(3) != null ? Double.parseDouble(m.group(3)) : wall;
+        return new Run(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), seconds);
+    }
+
+    private static String tail(String text, int lines) {
+        String[] all = text.strip().split("\n");
+        return String.join("\n", java.util.Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
+    }
+}

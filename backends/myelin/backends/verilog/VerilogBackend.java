@@ -1,0 +1,42 @@
+package myelin.backends.verilog;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import myelin.ir.hardware.HardwareNetwork;
+
+/**
+ * Emits a packed hardware network as Verilog-2005 (docs/verilog.md): one module per core,
+ * the router, the top, their memory files, testbenches for Verilator and Icarus, and scripts
+ * to simulate and synthesise. Every file comes from a template in {@code templates/verilog/};
+ * {@link DesignView} and {@link CoreView} compute what the templates print.
+ */
+public final class VerilogBackend {
+    /** The file a design reads when a run has no input spikes: the header alone. */
+    public static final String NO_INPUT = "no_input.csv";
+
+    private final Templates templates;
+
+    public VerilogBackend(String version) {
+        this.templates = new Templates(version);
+    }
+
+    /** The design's files by name, in the order they are written. */
+    public Map<String, String> emit(HardwareNetwork hw) {
+        DesignView design = DesignView.of(hw);
+        Map<String, String> files = new LinkedHashMap<>();
+        Map<String, Object> top = Map.of("d", design, "maxInput", CoreView.MAX_INPUT_SPIKES);
+        files.put("myelin_ram.v", templates.render("ram", Map.of()));
+        for (CoreView c : design.cores()) files.put(c.module() + ".v", templates.render("core", Map.of("c", c)));
+        files.put("myelin_router.v", templates.render("router", top));
+        files.put("myelin_top.v", templates.render("top", top));
+        files.put("harness.cpp", templates.render("harness", top));
+        files.put("tb.v", templates.render("tb", top));
+        files.put("simulate.sh", templates.render("simulate", top));
+        files.put("synthesize.sh", templates.render("synthesize", top));
+        files.put("README.md", templates.render("readme", top));
+        files.put(NO_INPUT, "step,population,neuron\n");
+        for (Map.Entry<String, List<String>> m : design.memories().entrySet()) files.put(m.getKey(), String.join("\n", m.getValue()) + "\n");
+        return files;
+    }
+}
