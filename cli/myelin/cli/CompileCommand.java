@@ -30,6 +30,10 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "the folder to write into")
     Path output;
 
+    @Option(names = "--synth", description = "on an fpga target, also synthesise the RTL with Yosys (iCE40 and Xilinx 7) and nextpnr-ice40; "
+            + "LUT, FF, block RAM and DSP counts and the HX8K's Fmax go into the report")
+    boolean synth;
+
     @Option(names = "--timing", description = "print each pass's time and peak heap")
     boolean timing;
 
@@ -66,8 +70,19 @@ final class CompileCommand implements Callable<Integer> {
             machineText = machine.text(limit);
             machineJson = machine.jsonFields();
         }
-        if (t.emitsVerilog()) RtlFiles.write(mapped.hardware(), output.resolve("rtl"));
+        String synthesis = "";
+        if (t.emitsVerilog()) {
+            RtlFiles.write(mapped.hardware(), output.resolve("rtl"));
+            if (synth) {
+                var result = RtlFiles.synthesize(output.resolve("rtl"), err);
+                synthesis = result.text();
+                machineJson = result.jsonFields();
+            }
+        } else if (synth) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--synth needs an fpga target (--target fpga), not " + t.name());
+        }
         MappingReport report = MappingReport.of(mapped.hardware(), t, stats);
+        machineText += synthesis;
         String full = report.text() + machineText;
         String json = report.json(machineJson);
         AtomicFiles.write(output.resolve("report.txt"), o -> o.write(full.getBytes(StandardCharsets.UTF_8)));

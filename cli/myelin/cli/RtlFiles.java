@@ -12,6 +12,23 @@ import myelin.ir.hardware.HardwareNetwork;
 final class RtlFiles {
     private RtlFiles() {}
 
+    /** Runs the design's synthesis script; a missing tool or a failed run is an error naming it. */
+    static myelin.backends.verilog.Synthesis.Result synthesize(Path dir, java.io.PrintWriter err) throws IOException {
+        for (String tool : myelin.backends.verilog.Synthesis.TOOLS) {
+            if (!myelin.backends.verilog.RtlSimulator.available(tool)) {
+                throw myelin.ir.diag.InputException.of(myelin.ir.diag.SourceLocation.of(tool), "--synth needs " + tool
+                        + " on PATH (scripts/test installs it; or apt-get install yosys nextpnr-ice40)");
+            }
+        }
+        err.println("myelin: synthesising with Yosys and nextpnr-ice40 (a minute or more for a full core) ...");
+        err.flush();
+        try {
+            return myelin.backends.verilog.Synthesis.run(dir);
+        } catch (myelin.backends.verilog.RtlSimulator.SimulationException e) {
+            throw myelin.ir.diag.InputException.of(myelin.ir.diag.SourceLocation.of(dir.resolve("synthesize.sh").toString()), e.getMessage());
+        }
+    }
+
     static void write(HardwareNetwork hw, Path dir) throws IOException {
         for (var f : new VerilogBackend(Version.number()).emit(hw).entrySet()) {
             Path path = dir.resolve(f.getKey());

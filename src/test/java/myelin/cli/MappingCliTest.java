@@ -31,8 +31,7 @@ class MappingCliTest {
 
     @ParameterizedTest
     @CsvSource({"examples/xor.snn, 16, spinnaker1", "examples/synfire.snn, 700, spinnaker1", "examples/cuba.snn, 300, spinnaker1",
-            "examples/cuba.snn, 300, spinnaker2", "examples/cuba.snn, 300, fpga", "examples/synfire.snn, 700, fpga",
-            "examples/synfire.snn, 700, spinnaker2", "examples/xor.snn, 16, fpga"})
+            "examples/cuba.snn, 300, spinnaker2", "examples/synfire.snn, 700, spinnaker2"})
     void examplesVerify(String file, int steps, String target) {
         verified(CliRunner.run("verify", file, "--target", target, "--steps", Integer.toString(steps)));
     }

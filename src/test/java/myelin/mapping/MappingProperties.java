@@ -25,9 +25,9 @@ import net.jqwik.api.Provide;
  * fan-in comes from many source slices and delays pass the ring: the core executor, which
  * reads only the hardware IR, must give the integer engine's spikes.
  */
-class MappingProperties {
+public class MappingProperties {
     /** A network and the target it is mapped onto. */
-    record Case(String snn, TargetSpec target) {
+    public record Case(String snn, TargetSpec target) {
         @Override
         public String toString() {
             return "target " + target.name() + " (" + target.limits().neuronsPerCore() + " neurons per core, " + target.limits().delaySlots()
@@ -54,11 +54,11 @@ class MappingProperties {
         Mapping.assertExecutorEqualsEngine(net, c.target(), 80);
     }
 
-    static Case generate(Random r) {
+    public static Case generate(Random r) {
         int slots = new int[] {1, 2, 3, 4, 8, 16}[r.nextInt(6)];
         int perCore = 1 + r.nextInt(12);
         int word = new int[] {0, 16, 32}[r.nextInt(3)];
-        TargetSpec target = new TargetSpec("random", "fpga", Profile.DEFAULT,
+        TargetSpec target = new TargetSpec("random", "spinnaker1", Profile.DEFAULT,
                 new TargetSpec.Limits(perCore, 0, slots, 4, 0, 0, word, 0, false, false));
         StringBuilder s = new StringBuilder("network random {\n  timestep = 1 ms;\n  seed = " + r.nextInt(1000) + ";\n");
         s.append("  model cell : lif { tau_m = ").append(5 + r.nextInt(30)).append(" ms; v_threshold = 10 mV; v_reset = ")

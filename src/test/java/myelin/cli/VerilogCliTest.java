@@ -1,0 +1,87 @@
+package myelin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The Verilog backend as a user runs it: compile --target fpga writes a lint-clean design; verify simulates it spike for spike. */
+class VerilogCliTest {
+    private static final String NIR = "src/test/resources/nir/shared/";
+
+    private static void verified(CliRunner r, String simulator) {
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("verified: the RTL under " + simulator + "'s spikes equal the integer engine's"), r.out());
+        assertTrue(r.out().matches("(?s).*the RTL ran under " + simulator + ": [0-9.]+ cycles a timestep.*"), r.out());
+        ExamplesTest.assertNoStackTrace(r);
+    }
+
+    /** CUBA at full size, synfire through its 20 ms link (delay extensions), xor; under Verilator, and xor and synfire under Icarus. */
+    @ParameterizedTest
+    @CsvSource({"examples/xor.snn, 16, verilator", "examples/xor.snn, 16, icarus", "examples/synfire.snn, 2200, verilator",
+            "examples/synfire.snn, 400, icarus", "examples/cuba.snn, 300, verilator"})
+    void examplesVerify(String file, int steps, String simulator) {
+        RtlTools.require(simulator.equals("icarus") ? "iverilog" : "verilator");
+        verified(CliRunner.run("verify", file, "--target", "fpga", "--steps", Integer.toString(steps), "--sim", simulator), simulator);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"lif/lif_norse.nir, 1e-4, 1", "rnn/braille_noDelay_noBias_subtract.nir, 1e-4, 12"})
+    void sharedNirExportsVerify(String file, String dt, int inputs, @TempDir Path dir) throws Exception {
+        RtlTools.require("verilator");
+        List<String> lines = new ArrayList<>(List.of("step,population,neuron"));
+        for (int t = 0; t < 60; t += 2) for (int n = t % 3; n < inputs; n += 3) lines.add(t + ",input," + n);
+        Path input = Files.write(dir.resolve("input.csv"), lines);
+        verified(CliRunner.run("verify", NIR + file, "--dt", dt, "--target", "fpga", "--steps", "60", "--input", input.toString()),
+                "verilator");
+    }
+
+    /** Every generated design passes Verilator's lint with every warning on, and Icarus and Yosys read it. */
+    @ParameterizedTest
+    @CsvSource({"examples/xor.snn", "examples/synfire.snn", "examples/cuba.snn", "examples/core256.snn",
+            "src/test/resources/nir/shared/rnn/braille_noDelay_noBias_subtract.nir"})
+    void generatedDesignsAreLintClean(String file, @TempDir Path dir) throws Exception {
+        RtlTools.require("verilator");
+        RtlTools.require("iverilog");
+        CliRunner r = CliRunner.run("compile", file, "--target", "fpga", "-o", dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("Verilog (rtl/)"), r.out());
+        Path rtl = dir.resolve("rtl");
+        for (String f : List.of("myelin_top.v", "myelin_router.v", "myelin_ram.v", "harness.cpp", "tb.v", "simulate.sh", "synthesize.sh",
+                "README.md", "synapses.hex", "blocks.hex", "keys.hex")) {
+            assertTrue(Files.exists(rtl.resolve(f)), f);
+        }
+        List<String> sources = new ArrayList<>(List.of("myelin_ram.v", "myelin_router.v", "myelin_top.v"));
+        try (Stream<Path> files = Files.list(rtl)) {
+            files.map(p -> p.getFileName().toString()).filter(n -> n.matches("core\\d+\\.v")).sorted().forEach(sources::add);
+        }
+        List<String> lint = new ArrayList<>(List.of("verilator", "--lint-only", "-Wall", "--top-module", "myelin_top"));
+        lint.addAll(sources);
+        assertTool(rtl, lint);
+        List<String> icarus = new ArrayList<>(List.of("iverilog", "-g2005", "-Wall", "-o", "/dev/null", "-s", "tb", "tb.v"));
+        icarus.addAll(sources);
+        assertTool(rtl, icarus);
+    }
+
+    private static void assertTool(Path dir, List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), command.get(0) + ":\n" + text);
+        assertEquals("", text.strip(), command.get(0) + " printed warnings:\n" + text);
+    }
+
+    @Test
+    void anUnknownSimulatorIsAnError() {
+        CliRunner r = CliRunner.run("verify", "examples/xor.snn", "--target", "fpga", "--steps", "4", "--sim", "modelsim");
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("--sim must be verilator or icarus, not 'modelsim'"), r.err());
+    }
+}
