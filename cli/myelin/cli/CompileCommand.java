@@ -37,6 +37,10 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--timing", description = "print each pass's time and peak heap")
     boolean timing;
 
+    @Option(names = "--templates", paramLabel = "DIR", description = "on an fpga target, render the Verilog from the templates in DIR "
+            + "(copies of templates/verilog/*.vm) instead of the built-in ones")
+    Path templates;
+
     @picocli.CommandLine.Mixin
     ThreadsOption threads;
 
@@ -72,7 +76,7 @@ final class CompileCommand implements Callable<Integer> {
         }
         String synthesis = "";
         if (t.emitsVerilog()) {
-            RtlFiles.write(mapped.hardware(), output.resolve("rtl"));
+            RtlFiles.write(mapped.hardware(), output.resolve("rtl"), templates);
             if (synth) {
                 var result = RtlFiles.synthesize(output.resolve("rtl"), err);
                 synthesis = result.text();

@@ -29,8 +29,12 @@ final class RtlFiles {
         }
     }
 
-    static void write(HardwareNetwork hw, Path dir) throws IOException {
-        for (var f : new VerilogBackend(Version.number()).emit(hw).entrySet()) {
+    /** Writes the design rendered from the built-in templates, or from {@code templates} (a folder of NAME.vm) when not null. */
+    static void write(HardwareNetwork hw, Path dir, Path templates) throws IOException {
+        if (templates != null && !Files.isDirectory(templates)) {
+            throw myelin.ir.diag.InputException.of(myelin.ir.diag.SourceLocation.of(templates.toString()), "--templates: no such folder");
+        }
+        for (var f : new VerilogBackend(Version.number(), templates).emit(hw).entrySet()) {
             Path path = dir.resolve(f.getKey());
             AtomicFiles.write(path, o -> o.write(f.getValue().getBytes(StandardCharsets.UTF_8)));
             if (f.getKey().endsWith(".sh")) {

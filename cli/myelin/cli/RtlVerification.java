@@ -17,15 +17,18 @@ import myelin.simulator.SpikeTrain;
 final class RtlVerification {
     private RtlVerification() {}
 
-    static SpikeTrain run(HardwareNetwork hw, Network net, RtlSimulator.Kind kind, List<SpikeCsv.Spike> inputs, int steps, PrintWriter out)
+    static SpikeTrain run(HardwareNetwork hw, Network net, RtlSimulator.Kind kind, List<SpikeCsv.Spike> inputs, int steps, PrintWriter out,
+            Path templates)
             throws IOException {
-        if (!RtlSimulator.available(kind.tool())) {
-            throw InputException.of(myelin.ir.diag.SourceLocation.of(kind.tool()), "verify --sim " + kind.option() + " needs "
-                    + kind.tool() + " on PATH (scripts/test installs it; or apt-get install " + (kind == RtlSimulator.Kind.ICARUS ? "iverilog" : "verilator") + ")");
+        for (String tool : kind.tools()) {
+            if (!RtlSimulator.available(tool)) {
+                throw InputException.of(myelin.ir.diag.SourceLocation.of(tool), "verify --sim " + kind.option() + " needs " + tool
+                        + " on PATH (scripts/test installs it; or apt-get install " + tool + ")");
+            }
         }
         Path dir = Files.createTempDirectory("myelin-rtl-");
         try {
-            RtlFiles.write(hw, dir);
+            RtlFiles.write(hw, dir, templates);
             SpikeTrain given = new SpikeTrain();
             inputs.stream().sorted(Comparator.comparingInt(SpikeCsv.Spike::step)).forEach(
                     s -> given.add(s.step(), index(net, s.population()), s.neuron(), 1));
@@ -36,9 +39,9 @@ final class RtlVerification {
             try {
                 run = RtlSimulator.run(dir, kind, in, spikes, steps);
             } catch (RtlSimulator.SimulationException e) {
-                throw InputException.of(myelin.ir.diag.SourceLocation.of(kind.tool()), e.getMessage());
+                throw InputException.of(myelin.ir.diag.SourceLocation.of(kind.option()), e.getMessage());
             }
-            out.printf(Locale.ROOT, "  the RTL ran under %s: %.1f cycles a timestep, %.0f timesteps a second (%.2f s)%n", kind.option(),
+            out.printf(Locale.ROOT, "  the %s ran: %.1f cycles a timestep, %.0f timesteps a second (%.2f s)%n", kind.description(),
                     run.cyclesPerStep(), run.stepsPerSecond(), run.seconds());
             return read(spikes, net, steps);
         } finally {

@@ -41,8 +41,12 @@ final class VerifyCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--sim", paramLabel = "SIM", defaultValue = "verilator",
-            description = "the RTL simulator on an fpga target: verilator (default) or icarus")
+            description = "the RTL simulator on an fpga target: verilator (default), icarus, or netlist (the Yosys iCE40 netlist under Icarus)")
     String sim;
+
+    @Option(names = "--templates", paramLabel = "DIR", description = "on an fpga target, render the Verilog from the templates in DIR "
+            + "(copies of templates/verilog/*.vm) instead of the built-in ones")
+    Path templates;
 
     @picocli.CommandLine.Mixin
     ThreadsOption threads;
@@ -77,8 +81,8 @@ final class VerifyCommand implements Callable<Integer> {
         String checked = mapped.machine() == null ? "core executor" : "machine executor";
         if (t.emitsVerilog()) {
             RtlSimulator.Kind kind = simulator(cli);
-            actual = RtlVerification.run(mapped.hardware(), net, kind, inputs, steps, out);
-            checked = "RTL under " + kind.option();
+            actual = RtlVerification.run(mapped.hardware(), net, kind, inputs, steps, out, templates);
+            checked = kind.description();
         } else if (mapped.machine() == null) {
             CoreExecutor executor = new CoreExecutor(mapped.hardware());
             for (var s : inputs) executor.inject(s.population(), s.neuron(), s.step());
@@ -109,7 +113,7 @@ final class VerifyCommand implements Callable<Integer> {
         for (RtlSimulator.Kind k : RtlSimulator.Kind.values()) {
             if (k.option().equals(sim)) return k;
         }
-        throw new CommandLine.ParameterException(cli, "--sim must be verilator or icarus, not '" + sim + "'");
+        throw new CommandLine.ParameterException(cli, "--sim must be verilator, icarus or netlist, not '" + sim + "'");
     }
 
     static void deleteTree(Path dir) throws java.io.IOException {

@@ -15,25 +15,35 @@ import java.util.regex.Pattern;
 public final class RtlSimulator {
     /** The simulators a design's script drives. */
     public enum Kind {
-        VERILATOR("verilator", "verilator"),
-        ICARUS("icarus", "iverilog");
+        VERILATOR("verilator", "RTL under verilator", List.of("verilator")),
+        ICARUS("icarus", "RTL under icarus", List.of("iverilog")),
+        /** The Yosys iCE40 netlist with the iCE40 cell models, under Icarus (post-synthesis simulation). */
+        NETLIST("netlist", "iCE40 netlist under icarus", List.of("yosys", "iverilog"));
 
         private final String option;
-        private final String tool;
+        private final String description;
+        private final List<String> tools;
 
-        Kind(String option, String tool) {
+        Kind(String option, String description, List<String> tools) {
             this.option = option;
-            this.tool = tool;
+            this.description = description;
+            this.tools = tools;
+        }
+
+        /** What runs, in the words verify prints. */
+        public String description() {
+            return description;
         }
 
         public String option() {
             return option;
         }
 
-        /** The program that must be on PATH. */
-        public String tool() {
-            return tool;
+        /** The programs that must be on PATH. */
+        public List<String> tools() {
+            return tools;
         }
+
     }
 
     /** What a run printed: the steps, the clock cycles they took and the wall time of the simulation alone. */

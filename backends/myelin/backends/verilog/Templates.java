@@ -20,11 +20,20 @@ final class Templates {
 
     private final VelocityEngine engine = new VelocityEngine();
     private final String version;
+    private final String prefix;
 
-    Templates(String version) {
+    /** The built-in templates, or those of {@code folder} ({@code NAME.vm} files) when it is not null. */
+    Templates(String version, java.nio.file.Path folder) {
         this.version = version;
-        engine.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
-        engine.setProperty("resource.loader.classpath.class", ClasspathResourceLoader.class.getName());
+        if (folder == null) {
+            engine.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
+            engine.setProperty("resource.loader.classpath.class", ClasspathResourceLoader.class.getName());
+            prefix = "templates/verilog/";
+        } else {
+            engine.setProperty(RuntimeConstants.RESOURCE_LOADERS, "file");
+            engine.setProperty("resource.loader.file.path", folder.toAbsolutePath().toString());
+            prefix = "";
+        }
         engine.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, true);
         engine.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
         engine.init();
@@ -36,7 +45,7 @@ final class Templates {
         context.put("value_plusargs", "$value$plusargs");
         context.put("version", version);
         values.forEach(context::put);
-        Template template = engine.getTemplate("templates/verilog/" + name + ".vm");
+        Template template = engine.getTemplate(prefix + name + ".vm");
         StringWriter out = new StringWriter();
         template.merge(context, out);
         return out.toString();

@@ -18,7 +18,12 @@ public final class VerilogBackend {
     private final Templates templates;
 
     public VerilogBackend(String version) {
-        this.templates = new Templates(version);
+        this(version, null);
+    }
+
+    /** A backend that renders the templates of {@code templateFolder} (its {@code NAME.vm} files) instead of the built-in ones. */
+    public VerilogBackend(String version, java.nio.file.Path templateFolder) {
+        this.templates = new Templates(version, templateFolder);
     }
 
     /** The design's files by name, in the order they are written. */

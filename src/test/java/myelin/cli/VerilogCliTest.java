@@ -18,9 +18,10 @@ class VerilogCliTest {
     private static final String NIR = "src/test/resources/nir/shared/";
 
     private static void verified(CliRunner r, String simulator) {
+        String what = simulator.equals("netlist") ? "iCE40 netlist under icarus" : "RTL under " + simulator;
         assertEquals(0, r.exitCode(), r.out() + r.err());
-        assertTrue(r.out().contains("verified: the RTL under " + simulator + "'s spikes equal the integer engine's"), r.out());
-        assertTrue(r.out().matches("(?s).*the RTL ran under " + simulator + ": [0-9.]+ cycles a timestep.*"), r.out());
+        assertTrue(r.out().contains("verified: the " + what + "'s spikes equal the integer engine's"), r.out());
+        assertTrue(r.out().matches("(?s).*the " + what + " ran: [0-9.]+ cycles a timestep.*"), r.out());
         ExamplesTest.assertNoStackTrace(r);
     }
 
@@ -31,6 +32,14 @@ class VerilogCliTest {
     void examplesVerify(String file, int steps, String simulator) {
         RtlTools.require(simulator.equals("icarus") ? "iverilog" : "verilator");
         verified(CliRunner.run("verify", file, "--target", "fpga", "--steps", Integer.toString(steps), "--sim", simulator), simulator);
+    }
+
+    /** The fifth rung of the ladder: the gate-level netlist Yosys makes for an iCE40, with its cell models, equals the engine. */
+    @Test
+    void theSynthesisedNetlistVerifies() {
+        RtlTools.require("yosys");
+        RtlTools.require("iverilog");
+        verified(CliRunner.run("verify", "examples/xor.snn", "--target", "fpga", "--steps", "16", "--sim", "netlist"), "netlist");
     }
 
     @ParameterizedTest
@@ -78,10 +87,29 @@ class VerilogCliTest {
         assertEquals("", text.strip(), command.get(0) + " printed warnings:\n" + text);
     }
 
+    /** One character of a template, the threshold's {@code >} made {@code >=}, and verify finds the first spike it changes. */
+    @Test
+    void aOneCharacterTemplateChangeFailsVerify(@TempDir Path dir) throws Exception {
+        RtlTools.require("verilator");
+        try (Stream<Path> files = Files.list(Path.of("templates/verilog"))) {
+            for (Path f : files.toList()) Files.copy(f, dir.resolve(f.getFileName()));
+        }
+        Path core = dir.resolve("core.vm");
+        String text = Files.readString(core);
+        assertTrue(text.contains("if (x > THRESHOLD) begin"));
+        Files.writeString(core, text.replace("if (x > THRESHOLD) begin", "if (x >= THRESHOLD) begin"));
+        CliRunner same = CliRunner.run("verify", "examples/cuba.snn", "--target", "fpga", "--steps", "50", "--templates",
+                Path.of("templates/verilog").toString());
+        verified(same, "verilator");
+        CliRunner r = CliRunner.run("verify", "examples/cuba.snn", "--target", "fpga", "--steps", "50", "--templates", dir.toString());
+        assertEquals(3, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("MISMATCH: first differing spike at step 0, population E, neuron"), r.out());
+    }
+
     @Test
     void anUnknownSimulatorIsAnError() {
         CliRunner r = CliRunner.run("verify", "examples/xor.snn", "--target", "fpga", "--steps", "4", "--sim", "modelsim");
         assertEquals(2, r.exitCode(), r.out() + r.err());
-        assertTrue(r.err().contains("--sim must be verilator or icarus, not 'modelsim'"), r.err());
+        assertTrue(r.err().contains("--sim must be verilator, icarus or netlist, not 'modelsim'"), r.err());
     }
 }
