@@ -60,6 +60,16 @@ public record DesignView(String network, String target, String profile, List<Cor
         return 32 - lagBits;
     }
 
+    /** Bits of a neuron index on the router's add bus: the widest receiving core's (at least one). */
+    public int addIndexBits() {
+        return cores.stream().filter(CoreView::hasRing).mapToInt(CoreView::indexBits).max().orElse(1);
+    }
+
+    /** Whether any core receives synapses (has a ring); without one the add bus drives nothing. */
+    public boolean hasReceivers() {
+        return cores.stream().anyMatch(CoreView::hasRing);
+    }
+
     public int maxCoreSize() {
         return cores.stream().mapToInt(CoreView::size).max().orElse(1);
     }

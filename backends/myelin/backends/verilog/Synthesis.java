@@ -25,12 +25,12 @@ public final class Synthesis {
     public record Result(Resources ice40, Resources xilinx, OptionalDouble ice40FmaxMhz) {
         public String text() {
             StringBuilder s = new StringBuilder("synthesis (Yosys)\n");
-            s.append(String.format(Locale.ROOT, "  %-22s %8s %8s %-24s %6s%n", "family", "LUT", "FF", "block RAM", "DSP"));
+            s.append(String.format(Locale.ROOT, "  %-24s %7s %7s %-34s %5s%n", "family", "LUT", "FF", "block RAM", "DSP"));
             for (Resources r : List.of(ice40, xilinx)) {
-                s.append(String.format(Locale.ROOT, "  %-22s %8d %8d %-24s %6d%n", r.family(), r.luts(), r.flipFlops(), r.blockRams(), r.dsps()));
+                s.append(String.format(Locale.ROOT, "  %-24s %7d %7d %-34s %5d%n", r.family(), r.luts(), r.flipFlops(), r.blockRams(), r.dsps()));
             }
-            s.append(ice40FmaxMhz.isPresent() ? String.format(Locale.ROOT, "  iCE40 HX8K Fmax       %.1f MHz (nextpnr-ice40)%n", ice40FmaxMhz.getAsDouble())
-                    : "  iCE40 HX8K Fmax       - (the design does not fit an HX8K)\n");
+            s.append(ice40FmaxMhz.isPresent() ? String.format(Locale.ROOT, "  %-24s %.1f MHz (nextpnr-ice40)%n", "iCE40 HX8K Fmax", ice40FmaxMhz.getAsDouble())
+                    : String.format(Locale.ROOT, "  %-24s - (the design does not fit an HX8K)%n", "iCE40 HX8K Fmax"));
             return s.toString();
         }
 
@@ -70,8 +70,9 @@ public final class Synthesis {
         }
         return new Result(new Resources("iCE40 (synth_ice40)", sum(ice40, "SB_LUT4"), prefixed(ice40, "SB_DFF"),
                 sum(ice40, "SB_RAM40_4K") + " SB_RAM40_4K", sum(ice40, "SB_MAC16")),
-                new Resources("Xilinx 7 (synth_xilinx)", prefixed(xilinx, "LUT"), prefixed(xilinx, "FD"),
-                        sum(xilinx, "RAMB36E1") + " RAMB36 + " + sum(xilinx, "RAMB18E1") + " RAMB18", sum(xilinx, "DSP48E1")),
+                new Resources("Xilinx 7 (synth_xilinx)", prefixed(xilinx, "LUT") + sum(xilinx, "INV"), prefixed(xilinx, "FD"),
+                        sum(xilinx, "RAMB36E1") + " RAMB36 + " + sum(xilinx, "RAMB18E1") + " RAMB18"
+                                + (lutRams(xilinx) > 0 ? " + " + lutRams(xilinx) + " LUT-RAM" : ""), sum(xilinx, "DSP48E1")),
                 fmax);
     }
 
@@ -89,6 +90,12 @@ public final class Synthesis {
 
     private static long sum(Map<String, Long> cells, String type) {
         return cells.getOrDefault(type, 0L);
+    }
+
+    /** Distributed (LUT) RAM cells: RAM32M, RAM64M and the like, not block RAM. */
+    private static long lutRams(Map<String, Long> cells) {
+        return cells.entrySet().stream().filter(e -> e.getKey().startsWith("RAM") && !e.getKey().startsWith("RAMB"))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     /** Cells whose type starts with the prefix (LUT1..LUT6, every flip-flop variant). */

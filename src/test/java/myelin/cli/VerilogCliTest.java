@@ -34,6 +34,14 @@ class VerilogCliTest {
         verified(CliRunner.run("verify", file, "--target", "fpga", "--steps", Integer.toString(steps), "--sim", simulator), simulator);
     }
 
+    /** The loihi profile's arithmetic in RTL: wrapping currents, the add membrane, reset to 0. */
+    @Test
+    void theLoihiProfileVerifies() {
+        RtlTools.require("verilator");
+        verified(CliRunner.run("verify", "examples/nir/braille_snntorch.nir", "--target", "fpga", "--profile", "loihi", "--steps", "300",
+                "--input", "examples/nir/braille_input.csv"), "verilator");
+    }
+
     /** The fifth rung of the ladder: the gate-level netlist Yosys makes for an iCE40, with its cell models, equals the engine. */
     @Test
     void theSynthesisedNetlistVerifies() {
