@@ -110,7 +110,7 @@ public record DesignView(String network, String target, String profile, List<Cor
             words += (blocks.get(i).bits() + 63) / 64;
         }
         int positionBits = Literals.valueBits(words * 64);
-        int wordAddressBits = Literals.addressBits(words);
+        int wordAddressBits = positionBits - 6; // a bit address's word part
         int blockAddressBits = Literals.addressBits(blocks.size());
         int maxLag = 0;
         for (int k : stages) maxLag = Math.max(maxLag, k * hw.delaySlots());
