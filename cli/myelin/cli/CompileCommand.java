@@ -37,6 +37,14 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--timing", description = "print each pass's time and peak heap")
     boolean timing;
 
+    @Option(names = "--netlist", paramLabel = "KIND", description = "on an fpga target, map the threshold gates onto threshold-logic "
+            + "cells instead of neuron cores: threshold (docs/threshold-logic.md)")
+    String netlist;
+
+    @Option(names = "--cells", paramLabel = "LIBRARY", description = "the threshold-logic cell library with --netlist threshold: tulip "
+            + "(the default: fan-in 4, 3-bit weights) or ftl (fan-in 8, 4-bit weights); a target block may define its own")
+    String cells;
+
     @Option(names = "--templates", paramLabel = "DIR", description = "on an fpga target, render the Verilog from the templates in DIR "
             + "(copies of templates/verilog/*.vm) instead of the built-in ones")
     Path templates;
@@ -52,7 +60,22 @@ final class CompileCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LoadedNetwork loaded = file.load(err);
-        TargetSpec t = target.resolveHardware(loaded);
+        TargetSpec t = ThresholdOptions.target(target.resolveHardware(loaded), netlist, cells, spec.commandLine());
+        if (netlist != null) {
+            var mapped = ThresholdNetlists.map(loaded, t, threads.threads());
+            ThresholdNetlists.write(mapped, output, templates);
+            String text = ThresholdNetlists.report(mapped);
+            if (synth) {
+                text += String.format(java.util.Locale.ROOT, "  yosys          %d SB_LUT4 for the same function as plain logic (synth_ice40 of %s.blif)%n",
+                        ThresholdNetlists.yosysLuts(output.resolve(mapped.netlist().name() + ".blif")), mapped.netlist().name());
+            }
+            String report = text;
+            AtomicFiles.write(output.resolve("report.txt"), o -> o.write(report.getBytes(StandardCharsets.UTF_8)));
+            out.print(text);
+            out.println("gate netlist (" + mapped.netlist().name() + ".gates, .blif), Verilog (threshold/) and report written to " + output);
+            out.flush();
+            return 0;
+        }
         ProgressBar bar = new ProgressBar(err, "mapping");
         var mapped = Simulations.map(loaded, t, threads.threads(), bar, false);
         bar.finish();

@@ -34,7 +34,12 @@ final class RtlFiles {
         if (templates != null && !Files.isDirectory(templates)) {
             throw myelin.ir.diag.InputException.of(myelin.ir.diag.SourceLocation.of(templates.toString()), "--templates: no such folder");
         }
-        for (var f : new VerilogBackend(Version.number(), templates).emit(hw).entrySet()) {
+        writeAll(new VerilogBackend(Version.number(), templates).emit(hw), dir);
+    }
+
+    /** Writes files by name into a folder, each atomically; scripts are made executable. */
+    static void writeAll(java.util.Map<String, String> files, Path dir) throws IOException {
+        for (var f : files.entrySet()) {
             Path path = dir.resolve(f.getKey());
             AtomicFiles.write(path, o -> o.write(f.getValue().getBytes(StandardCharsets.UTF_8)));
             if (f.getKey().endsWith(".sh")) {

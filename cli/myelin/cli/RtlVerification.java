@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import myelin.backends.verilog.RtlSimulator;
 import myelin.ir.diag.InputException;
-import myelin.ir.hardware.HardwareNetwork;
 import myelin.ir.network.Network;
 import myelin.simulator.SpikeTrain;
 
@@ -17,8 +16,13 @@ import myelin.simulator.SpikeTrain;
 final class RtlVerification {
     private RtlVerification() {}
 
-    static SpikeTrain run(HardwareNetwork hw, Network net, RtlSimulator.Kind kind, List<SpikeCsv.Spike> inputs, int steps, PrintWriter out,
-            Path templates)
+    /** Writes a design into a folder. */
+    @FunctionalInterface
+    interface Design {
+        void writeTo(Path dir) throws IOException;
+    }
+
+    static SpikeTrain run(Design design, Network net, RtlSimulator.Kind kind, List<SpikeCsv.Spike> inputs, int steps, PrintWriter out)
             throws IOException {
         for (String tool : kind.tools()) {
             if (!RtlSimulator.available(tool)) {
@@ -28,7 +32,7 @@ final class RtlVerification {
         }
         Path dir = Files.createTempDirectory("myelin-rtl-");
         try {
-            RtlFiles.write(hw, dir, templates);
+            design.writeTo(dir);
             SpikeTrain given = new SpikeTrain();
             inputs.stream().sorted(Comparator.comparingInt(SpikeCsv.Spike::step)).forEach(
                     s -> given.add(s.step(), index(net, s.population()), s.neuron(), 1));

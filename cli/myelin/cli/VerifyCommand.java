@@ -44,6 +44,14 @@ final class VerifyCommand implements Callable<Integer> {
             description = "the RTL simulator on an fpga target: verilator (default), icarus, or netlist (the Yosys iCE40 netlist under Icarus)")
     String sim;
 
+    @Option(names = "--netlist", paramLabel = "KIND", description = "on an fpga target, map the threshold gates onto threshold-logic "
+            + "cells instead of neuron cores: threshold (docs/threshold-logic.md)")
+    String netlist;
+
+    @Option(names = "--cells", paramLabel = "LIBRARY", description = "the threshold-logic cell library with --netlist threshold: tulip "
+            + "(the default: fan-in 4, 3-bit weights) or ftl (fan-in 8, 4-bit weights); a target block may define its own")
+    String cells;
+
     @Option(names = "--templates", paramLabel = "DIR", description = "on an fpga target, render the Verilog from the templates in DIR "
             + "(copies of templates/verilog/*.vm) instead of the built-in ones")
     Path templates;
@@ -63,7 +71,8 @@ final class VerifyCommand implements Callable<Integer> {
         LoadedNetwork loaded = file.load(err);
         Network net = loaded.network();
         var inputs = input == null ? List.<SpikeCsv.Spike>of() : SpikeCsv.read(input, net, steps);
-        TargetSpec t = target.resolveHardware(loaded);
+        TargetSpec t = ThresholdOptions.target(target.resolveHardware(loaded), netlist, cells, cli);
+        if (netlist != null) return verifyNetlist(loaded, t, inputs, out);
         ProgressBar bar = new ProgressBar(err, "mapping");
         var mapped = Simulations.map(loaded, t, threads.threads(), bar, true);
         bar.finish();
@@ -81,7 +90,8 @@ final class VerifyCommand implements Callable<Integer> {
         String checked = mapped.machine() == null ? "core executor" : "machine executor";
         if (t.emitsVerilog()) {
             RtlSimulator.Kind kind = simulator(cli);
-            actual = RtlVerification.run(mapped.hardware(), net, kind, inputs, steps, out, templates);
+            var hw = mapped.hardware();
+            actual = RtlVerification.run(dir -> RtlFiles.write(hw, dir, templates), net, kind, inputs, steps, out);
             checked = kind.description();
         } else if (mapped.machine() == null) {
             CoreExecutor executor = new CoreExecutor(mapped.hardware());
@@ -105,6 +115,23 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         int code = verdict(out, net, expected, actual, checked);
+        out.flush();
+        return code;
+    }
+
+    /** The threshold-logic netlist under the chosen simulator against the integer engine. */
+    private int verifyNetlist(LoadedNetwork loaded, TargetSpec t, List<SpikeCsv.Spike> inputs, PrintWriter out) throws Exception {
+        Network net = loaded.network();
+        var mapped = ThresholdNetlists.map(loaded, t, threads.threads());
+        ThresholdNetlists.checkInputs(mapped.encoded(), inputs, file.path.toString());
+        IntegerEngine golden = new IntegerEngine(mapped.encoded(), 1);
+        for (var s : inputs) golden.inject(s.population(), s.neuron(), s.step());
+        SpikeTrain expected = run(golden, "integer engine");
+        out.printf(Locale.ROOT, "%s as %d threshold-logic cells (%s, depth %d): %d steps%n", file.path, mapped.netlist().cells().size(),
+                mapped.library().name(), mapped.netlist().depth(), steps);
+        RtlSimulator.Kind kind = simulator(spec.commandLine());
+        SpikeTrain actual = RtlVerification.run(dir -> ThresholdNetlists.writeDesign(mapped, dir, templates), net, kind, inputs, steps, out);
+        int code = verdict(out, net, expected, actual, "netlist " + kind.description());
         out.flush();
         return code;
     }

@@ -70,6 +70,13 @@ public record DesignView(String network, String target, String profile, List<Cor
         return cores.stream().anyMatch(CoreView::hasRing);
     }
 
+    /** The design's Verilog files, in the order the tools read them. */
+    public String sources() {
+        StringBuilder s = new StringBuilder("myelin_ram.v myelin_router.v myelin_top.v");
+        for (CoreView c : cores) s.append(' ').append(c.module()).append(".v");
+        return s.toString();
+    }
+
     public int maxCoreSize() {
         return cores.stream().mapToInt(CoreView::size).max().orElse(1);
     }

@@ -26,6 +26,26 @@ public final class VerilogBackend {
         this.templates = new Templates(version, templateFolder);
     }
 
+    /**
+     * A gate netlist as Verilog: the cells as instances of a behavioural cell model, their
+     * history registers and the spike arrays (docs/threshold-logic.md), with the same
+     * testbenches and scripts as a core design.
+     */
+    public Map<String, String> emitNetlist(myelin.ir.logic.GateNetlist netlist, myelin.ir.encoded.EncodedNetwork net,
+                                           myelin.ir.logic.CellLibrary library) {
+        NetlistView design = NetlistView.of(netlist, net, library);
+        Map<String, String> files = new LinkedHashMap<>();
+        Map<String, Object> top = Map.of("d", design, "maxInput", 1);
+        files.put("myelin_cell.v", templates.render("cell", Map.of()));
+        files.put("myelin_top.v", templates.render("netlist", top));
+        files.put("harness.cpp", templates.render("harness", top));
+        files.put("tb.v", templates.render("tb", top));
+        files.put("simulate.sh", templates.render("simulate", top));
+        files.put(NO_INPUT, "step,population,neuron\n");
+        for (Map.Entry<String, List<String>> m : design.memories().entrySet()) files.put(m.getKey(), String.join("\n", m.getValue()) + "\n");
+        return files;
+    }
+
     /** The design's files by name, in the order they are written. */
     public Map<String, String> emit(HardwareNetwork hw) {
         DesignView design = DesignView.of(hw);

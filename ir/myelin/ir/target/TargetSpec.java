@@ -13,8 +13,14 @@ import myelin.ir.integer.Profile;
  * @param base   the built-in target it extends (itself for a built-in)
  * @param profile the integer arithmetic (docs/semantics.md)
  * @param limits per-core and per-chip limits; zero means none
+ * @param cells  the threshold-logic cell library that {@code --netlist threshold} maps gates onto
  */
-public record TargetSpec(String name, String base, Profile profile, Limits limits) {
+public record TargetSpec(String name, String base, Profile profile, Limits limits, myelin.ir.logic.CellLibrary cells) {
+    /** A target whose threshold-logic cells are the default library (TULIP-like). */
+    public TargetSpec(String name, String base, Profile profile, Limits limits) {
+        this(name, base, profile, limits, myelin.ir.logic.CellLibrary.TULIP);
+    }
+
     /**
      * @param neuronsPerCore  neurons one core updates
      * @param coreMemoryBytes a core's local memory: neuron state and rings, and its synaptic blocks where
@@ -91,6 +97,11 @@ public record TargetSpec(String name, String base, Profile profile, Limits limit
 
     /** The same target with another profile (the CLI's --profile). */
     public TargetSpec withProfile(Profile other) {
-        return other == profile ? this : new TargetSpec(name, base, other, limits);
+        return other == profile ? this : new TargetSpec(name, base, other, limits, cells);
+    }
+
+    /** The same target with another threshold-logic cell library (the CLI's --cells). */
+    public TargetSpec withCells(myelin.ir.logic.CellLibrary other) {
+        return new TargetSpec(name, base, profile, limits, other);
     }
 }

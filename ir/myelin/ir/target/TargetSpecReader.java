@@ -30,6 +30,8 @@ public final class TargetSpecReader {
         Map<String, Long> limits = new LinkedHashMap<>();
         Boolean synapsesInCore = null;
         Boolean torus = null;
+        myelin.ir.logic.CellLibrary cells = base.cells();
+        Map<String, Double> cell = new LinkedHashMap<>();
         for (Target.Setting s : block.settings()) {
             String at = "target " + block.name() + ": '" + s.name() + "' ";
             switch (s.name()) {
@@ -47,6 +49,21 @@ public final class TargetSpecReader {
                     String v = s instanceof Target.NameSetting n ? n.value() : "";
                     if (v.equals("yes") || v.equals("no")) torus = v.equals("yes");
                     else problems.add(at + "is yes or no");
+                }
+                case "cells" -> {
+                    var named = s instanceof Target.NameSetting n ? myelin.ir.logic.CellLibrary.builtIn(n.value())
+                            : java.util.Optional.<myelin.ir.logic.CellLibrary>empty();
+                    if (named.isPresent()) cells = named.get();
+                    else problems.add(at + "names a cell library (tulip, ftl)");
+                }
+                case "cell_fan_in", "cell_weight_bits", "cell_threshold_bits", "cell_area", "cell_delay" -> {
+                    boolean whole = !s.name().equals("cell_area") && !s.name().equals("cell_delay");
+                    if (s instanceof Target.QuantitySetting q && q.dimension() == Dimension.NONE && q.value() > 0
+                            && (!whole || q.value() == Math.rint(q.value()) && q.value() <= 30)) {
+                        cell.put(s.name(), q.value());
+                    } else {
+                        problems.add(at + (whole ? "must be a whole number from 1 to 30" : "must be a positive number"));
+                    }
                 }
                 case "profile" -> {
                     var named = s instanceof Target.NameSetting n ? Profile.named(n.value()) : java.util.Optional.<Profile>empty();
@@ -73,7 +90,16 @@ public final class TargetSpecReader {
                 limits.getOrDefault("routing_entries", b.routingEntries()), limits.getOrDefault("synapse_word_bits", b.synapseWordBits()),
                 limits.getOrDefault("synapses_per_core", b.synapsesPerCore()),
                 synapsesInCore == null ? b.synapsesInCoreMemory() : synapsesInCore, torus == null ? b.torus() : torus);
-        return new Result(new TargetSpec(block.name(), base.name(), profile == null ? base.profile() : profile, l), problems);
+        if (!cell.isEmpty()) {
+            var c = cells;
+            int weightBits = 64 - Long.numberOfLeadingZeros(c.weightMax()) + 1;
+            int thresholdBits = 64 - Long.numberOfLeadingZeros(c.thresholdMax()) + 1;
+            cells = myelin.ir.logic.CellLibrary.ofBits(block.name(), cell.getOrDefault("cell_fan_in", (double) c.fanIn()).intValue(),
+                    cell.getOrDefault("cell_weight_bits", (double) weightBits).intValue(),
+                    cell.getOrDefault("cell_threshold_bits", (double) thresholdBits).intValue(), cell.getOrDefault("cell_area", c.area()),
+                    cell.getOrDefault("cell_delay", c.delay()));
+        }
+        return new Result(new TargetSpec(block.name(), base.name(), profile == null ? base.profile() : profile, l, cells), problems);
     }
 
     private static List<String> settings() {
@@ -81,6 +107,7 @@ public final class TargetSpecReader {
         all.addAll(LIMITS);
         all.add("synapse_memory");
         all.add("torus");
+        all.addAll(List.of("cells", "cell_fan_in", "cell_weight_bits", "cell_threshold_bits", "cell_area", "cell_delay"));
         return all;
     }
 
