@@ -66,8 +66,8 @@ final class CompileCommand implements Callable<Integer> {
             ThresholdNetlists.write(mapped, output, templates);
             String text = ThresholdNetlists.report(mapped);
             if (synth) {
-                text += String.format(java.util.Locale.ROOT, "  yosys          %d SB_LUT4 for the same function as plain logic (synth_ice40 of %s.blif)%n",
-                        ThresholdNetlists.yosysLuts(output.resolve(mapped.netlist().name() + ".blif")), mapped.netlist().name());
+                text += String.format(java.util.Locale.ROOT, "  yosys          %d SB_LUT4 for the same functions as plain logic (synth_ice40 of plain_logic.v)%n",
+                        ThresholdNetlists.yosysLuts(output.resolve("plain_logic.v")));
             }
             String report = text;
             AtomicFiles.write(output.resolve("report.txt"), o -> o.write(report.getBytes(StandardCharsets.UTF_8)));

@@ -45,6 +45,7 @@ final class ThresholdNetlists {
         AtomicFiles.write(dir.resolve(name + ".gates"), o -> o.write(GateNetlistText.print(m.netlist()).getBytes(StandardCharsets.UTF_8)));
         AtomicFiles.write(dir.resolve(name + ".blif"), o -> o.write(Blif.print(m.netlist()).getBytes(StandardCharsets.UTF_8)));
         writeDesign(m, dir.resolve("threshold"), templates);
+        writePlainLogic(m, dir.resolve("plain_logic.v"));
     }
 
     static void writeDesign(Mapped m, Path dir, Path templates) throws IOException {
@@ -94,17 +95,28 @@ final class ThresholdNetlists {
                 weights.length() == 0 ? "-" : weights, r.exhaustive(), r.sampled(), ThresholdMap.RANDOM_VECTORS, r.vectors());
     }
 
-    /** The iCE40 LUTs Yosys needs for the netlist's function as plain logic ({@code synth_ice40} of the BLIF). */
-    static long yosysLuts(Path blif) throws IOException {
+    /** The gates' functions as plain logic (plain_logic.v), for Yosys's LUT count. */
+    static void writePlainLogic(Mapped m, Path file) throws IOException {
+        var gates = m.result().gates();
+        String text = new VerilogBackend(Version.number()).plainLogic(m.netlist().name(), m.netlist().inputs().size(),
+                gates.stream().map(ThresholdMap.Gate::inputs).toList(), gates.stream().map(ThresholdMap.Gate::weights).toList(),
+                gates.stream().map(ThresholdMap.Gate::threshold).toList());
+        AtomicFiles.write(file, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The iCE40 LUTs Yosys's {@code synth_ice40} needs for the gates' functions as plain logic (plain_logic.v). */
+    static long yosysLuts(Path plainLogic) throws IOException {
         if (!RtlSimulator.available("yosys")) {
             throw myelin.ir.diag.InputException.of(myelin.ir.diag.SourceLocation.of("yosys"), "--synth needs yosys on PATH (apt-get install yosys)");
         }
         Path stat = Files.createTempFile("myelin-luts-", ".json");
         try {
-            Process p = new ProcessBuilder("yosys", "-q", "-p", "read_blif " + blif.toAbsolutePath() + "; synth_ice40; tee -q -o " + stat
-                    + " stat -json").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("yosys", "-q", "-p", "read_verilog " + plainLogic.toAbsolutePath() + "; synth_ice40 -top plain_logic; tee -q -o "
+                    + stat + " stat -json").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) throw new IOException("yosys failed on " + blif + ":\n" + out);
+            if (p.waitFor() != 0) {
+                throw myelin.ir.diag.InputException.of(myelin.ir.diag.SourceLocation.of(plainLogic.toString()), "yosys failed:\n" + out);
+            }
             var m = java.util.regex.Pattern.compile("\"SB_LUT4\":\\s*(\\d+)").matcher(Files.readString(stat));
             long luts = 0;
             while (m.find()) luts = Long.parseLong(m.group(1));

@@ -17,7 +17,7 @@ import myelin.ir.network.ModelKind;
  * its longest delay), the cells as instances of {@code myelin_cell}, the spike arrays' table.
  * The methods the testbench templates read have {@link DesignView}'s names.
  */
-public record NetlistView(String network, String target, String profile, String library, List<Group> cores, List<String> populations,
+public record NetlistView(String network, String target, String profile, String library, int fanIn, List<Group> cores, List<String> populations,
                           int coreBits, int indexBits, int countBits, int weightBits, List<History> histories, List<Signal> inputs,
                           List<CellInstance> cells, int arrayEntries, int arrayBits, Map<String, List<String>> memories) {
 
@@ -93,11 +93,13 @@ public record NetlistView(String network, String target, String profile, String 
                 cells.add(new CellInstance(name, 0, "", "", "", true, c.threshold() <= 0 ? "1'b1" : "1'b0"));
                 continue;
             }
+            // Every cell has the library's fan-in: unused inputs are 0 with weight 0.
             StringBuilder in = new StringBuilder("{");
-            for (int i = c.fanIn() - 1; i >= 0; i--) in.append("s").append(c.inputs()[i]).append(i > 0 ? ", " : "}");
             StringBuilder w = new StringBuilder("{");
-            for (int i = c.fanIn() - 1; i >= 0; i--) {
-                w.append(Literals.unsigned(c.weights()[i] & ((1L << weightBits) - 1), weightBits)).append(i > 0 ? ", " : "}");
+            for (int i = library.fanIn() - 1; i >= 0; i--) {
+                boolean used = i < c.fanIn();
+                in.append(used ? "s" + c.inputs()[i] : "1'b0").append(i > 0 ? ", " : "}");
+                w.append(Literals.unsigned(used ? c.weights()[i] & ((1L << weightBits) - 1) : 0, weightBits)).append(i > 0 ? ", " : "}");
             }
             cells.add(new CellInstance(name, c.fanIn(), in.toString(), w.toString(), Literals.signed(c.threshold(), 16), false, ""));
         }
@@ -125,7 +127,7 @@ public record NetlistView(String network, String target, String profile, String 
         words[entries.size()] = 0xFFFF_FFFFL; // sentinel: a step no run reaches
         Map<String, List<String>> memories = new LinkedHashMap<>();
         memories.put(ARRAY, Literals.memory(words, arrayBits, words.length));
-        return new NetlistView(n.name(), "fpga", net.profile().name(), library.name(), groups,
+        return new NetlistView(n.name(), "fpga", net.profile().name(), library.name(), library.fanIn(), groups,
                 net.populations().stream().map(EncodedNetwork.Population::name).toList(), coreBits, indexBits, 2, weightBits, histories,
                 inputs, cells, words.length, arrayBits, memories);
     }

@@ -46,6 +46,33 @@ public final class VerilogBackend {
         return files;
     }
 
+    /**
+     * The gates' functions as plain logic, {@code y[k] = (sum of w_i s[i]) >= T}, for a logic
+     * synthesiser's LUT count of the same functions (the cells are not used).
+     *
+     * @param gates per gate: its input signals, weights and threshold
+     */
+    public String plainLogic(String name, int inputs, List<int[]> gateInputs, List<long[]> gateWeights, List<Long> thresholds) {
+        List<String> expressions = new java.util.ArrayList<>();
+        for (int k = 0; k < gateInputs.size(); k++) {
+            StringBuilder e = new StringBuilder("(");
+            int[] in = gateInputs.get(k);
+            long[] w = gateWeights.get(k);
+            long range = Math.abs(thresholds.get(k));
+            for (long x : w) range += Math.abs(x);
+            int bits = Literals.valueBits(range) + 1; // wide enough for every partial sum and the threshold
+            String zero = bits + "'sd0";
+            for (int i = 0; i < in.length; i++) {
+                e.append(i > 0 ? " + " : "").append("(s[").append(in[i]).append("] ? ").append(Literals.signed(w[i], bits)).append(" : ")
+                        .append(zero).append(')');
+            }
+            if (in.length == 0) e.append(zero);
+            expressions.add(e.append(") >= ").append(Literals.signed(thresholds.get(k), bits)).toString());
+        }
+        return templates.render("plain", Map.of("name", name, "inputMsb", Math.max(0, inputs - 1), "outputMsb", Math.max(0, gateInputs.size() - 1),
+                "gates", expressions));
+    }
+
     /** The design's files by name, in the order they are written. */
     public Map<String, String> emit(HardwareNetwork hw) {
         DesignView design = DesignView.of(hw);

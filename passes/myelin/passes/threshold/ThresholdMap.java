@@ -31,8 +31,11 @@ public final class ThresholdMap {
     public static final int EXHAUSTIVE_INPUTS = 16;
     public static final int RANDOM_VECTORS = 4096;
 
-    /** The netlist and how its equivalence was checked. */
-    public record Result(GateNetlist netlist, int exhaustive, int sampled, long vectors) {}
+    /** The netlist, each gate's function over the netlist's inputs, and how its equivalence was checked. */
+    public record Result(GateNetlist netlist, List<Gate> gates, int exhaustive, int sampled, long vectors) {}
+
+    /** A gate neuron's function as the network gives it: {@code [sum weights[i] x input(inputs[i]) >= threshold]}. */
+    public record Gate(int population, int neuron, int[] inputs, long[] weights, long threshold) {}
 
     private final CellLibrary library;
 
@@ -44,6 +47,15 @@ public final class ThresholdMap {
         List<Diagnostic> errors = new ArrayList<>();
         for (EncodedNetwork.Population p : net.populations()) {
             ModelKind kind = p.model().kind();
+            if (p.model() instanceof IntModel.SpikeArray a) {
+                for (int i = 1; i < a.steps().length; i++) {
+                    if (a.steps()[i] == a.steps()[i - 1] && a.neurons()[i] == a.neurons()[i - 1]) {
+                        errors.add(Diagnostic.error(unit.sources().at(Entity.POPULATION, p.name()), "population " + p.name() + ": neuron "
+                                + a.neurons()[i] + " spikes twice at step " + a.steps()[i] + "; a threshold-logic netlist carries one spike a step"));
+                        break;
+                    }
+                }
+            }
             if (kind != ModelKind.THRESHOLD_GATE && kind != ModelKind.SPIKE_ARRAY) {
                 errors.add(Diagnostic.error(unit.sources().at(Entity.POPULATION, p.name()), "cell library " + library.name() + ": population "
                         + p.name() + " is " + kind.keyword() + "; only threshold gates and spike arrays map onto threshold-logic cells"));
@@ -82,6 +94,7 @@ public final class ThresholdMap {
         Decomposer decomposer = new Decomposer(library);
         List<GateNetlist.Cell> cells = new ArrayList<>();
         List<GateNetlist.Output> outputs = new ArrayList<>();
+        List<Gate> gates = new ArrayList<>();
         int exhaustive = 0, sampled = 0;
         long vectors = 0;
         for (int p = 0; p < net.populations().size(); p++) {
@@ -97,6 +110,7 @@ public final class ThresholdMap {
                     weights[i] = m.get(keys.get(i));
                 }
                 ThresholdFunction f = new ThresholdFunction(local, weights, gate.threshold());
+                gates.add(new Gate(p, n, keys.stream().mapToInt(inputIndex::get).toArray(), weights, gate.threshold()));
                 CellBuilder b = new CellBuilder(library, keys.size());
                 int out;
                 try {
@@ -124,7 +138,7 @@ public final class ThresholdMap {
             }
         }
         List<String> names = net.populations().stream().map(EncodedNetwork.Population::name).toList();
-        return new Result(new GateNetlist(net.name(), library.name(), names, inputs, cells, outputs), exhaustive, sampled, vectors);
+        return new Result(new GateNetlist(net.name(), library.name(), names, inputs, cells, outputs), gates, exhaustive, sampled, vectors);
     }
 
     private static long key(int population, int neuron, int delay) {

@@ -114,6 +114,49 @@ class VerilogCliTest {
         assertTrue(r.out().contains("MISMATCH: first differing spike at step 0, population E, neuron"), r.out());
     }
 
+    /** --netlist threshold: the gates as threshold-logic cells, simulated under Verilator against the integer engine. */
+    @ParameterizedTest
+    @CsvSource({"examples/xor.snn, tulip", "examples/xor.snn, ftl", "majority, tulip", "majority, ftl"})
+    void thresholdNetlistsVerify(String file, String cells, @TempDir Path dir) throws Exception {
+        RtlTools.require("verilator");
+        if (file.equals("majority")) {
+            StringBuilder spikes = new StringBuilder();
+            java.util.Random r = new java.util.Random(3);
+            for (int t = 0; t < 30; t++) for (int n = 0; n < 9; n++) if (r.nextBoolean()) spikes.append(spikes.length() > 0 ? ", " : "").append(n + " @ " + t + " ms");
+            file = Files.writeString(dir.resolve("majority.snn"), "network majority { timestep = 1 ms; seed = 0;\n"
+                    + "  population x : spike_array [9] { spikes = [" + spikes + "]; }\n"
+                    + "  population m : threshold_gate [1] { threshold = 5; }\n"
+                    + "  projection x -> m : all_to_all { weight = 1; }\n}\n").toString();
+        }
+        CliRunner r = CliRunner.run("verify", file, "--target", "fpga", "--netlist", "threshold", "--cells", cells, "--steps", "32");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("verified: the netlist RTL under verilator's spikes equal the integer engine's"), r.out());
+        ExamplesTest.assertNoStackTrace(r);
+    }
+
+    @Test
+    void thresholdNetlistsAreLintCleanAndWriteTheirFiles(@TempDir Path dir) throws Exception {
+        RtlTools.require("verilator");
+        CliRunner r = CliRunner.run("compile", "examples/binary.snn", "--target", "fpga", "--netlist", "threshold", "--cells", "ftl", "-o",
+                dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("threshold-logic netlist of binary on cell library ftl"), r.out());
+        for (String f : List.of("binary.gates", "binary.blif", "plain_logic.v", "report.txt", "threshold/myelin_top.v", "threshold/myelin_cell.v",
+                "threshold/harness.cpp", "threshold/simulate.sh")) {
+            assertTrue(Files.exists(dir.resolve(f)), f);
+        }
+        assertTool(dir.resolve("threshold"), List.of("verilator", "--lint-only", "-Wall", "--top-module", "myelin_top", "myelin_cell.v",
+                "myelin_top.v"));
+    }
+
+    @Test
+    void aThresholdNetlistRefusesNeuronsWithState() {
+        CliRunner r = CliRunner.run("compile", "examples/cuba.snn", "--target", "fpga", "--netlist", "threshold", "-o", "/tmp/never");
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("examples/cuba.snn:23:14: error: cell library tulip: population E is lif; only threshold gates and spike arrays map"),
+                r.err());
+    }
+
     @Test
     void anUnknownSimulatorIsAnError() {
         CliRunner r = CliRunner.run("verify", "examples/xor.snn", "--target", "fpga", "--steps", "4", "--sim", "modelsim");

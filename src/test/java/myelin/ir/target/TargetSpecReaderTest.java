@@ -24,6 +24,19 @@ class TargetSpecReaderTest {
     }
 
     @Test
+    void aBlockDefinesItsCellLibrary() {
+        var ftl = TargetSpecReader.read(new Target("b", List.of(new Target.NameSetting("base", "fpga"), new Target.NameSetting("cells", "ftl"))));
+        assertEquals(myelin.ir.logic.CellLibrary.FTL, ftl.spec().cells());
+        var own = TargetSpecReader.read(new Target("mine", List.of(new Target.NameSetting("base", "fpga"), number("cell_fan_in", 6),
+                number("cell_weight_bits", 5), number("cell_threshold_bits", 8), number("cell_area", 1.5))));
+        assertEquals(List.of(), own.problems());
+        assertEquals(new myelin.ir.logic.CellLibrary("mine", 6, -16, 15, -128, 127, 1.5, 1.0), own.spec().cells());
+        var bad = TargetSpecReader.read(new Target("b", List.of(new Target.NameSetting("cells", "cmos"), number("cell_fan_in", 2.5))));
+        assertEquals(List.of("target b: 'cells' names a cell library (tulip, ftl)", "target b: 'cell_fan_in' must be a whole number from 1 to 30"),
+                bad.problems());
+    }
+
+    @Test
     void everyBadSettingIsNamed() {
         var read = TargetSpecReader.read(new Target("board", List.of(number("neurons_per_cor", 256), number("delay_slots", 1.5),
                 new Target.NameSetting("profile", "truenorth"), new Target.NameSetting("base", "spinnaker9"),
@@ -31,7 +44,7 @@ class TargetSpecReaderTest {
         assertEquals(List.of(
                 "target board: unknown setting 'neurons_per_cor'; did you mean 'neurons_per_core'? (settings: base, profile, "
                         + "neurons_per_core, core_memory_bytes, delay_slots, cores_per_chip, chip_memory_bytes, routing_entries, synapse_word_bits, synapses_per_core, "
-                        + "synapse_memory, torus)",
+                        + "synapse_memory, torus, cells, cell_fan_in, cell_weight_bits, cell_threshold_bits, cell_area, cell_delay)",
                 "target board: 'delay_slots' must be a positive whole number",
                 "target board: 'profile' names a profile (default, loihi)",
                 "target board: 'base' names a built-in target (simulation, loihi, spinnaker1, spinnaker2, fpga)",

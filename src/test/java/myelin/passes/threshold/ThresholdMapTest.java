@@ -51,6 +51,36 @@ class ThresholdMapTest {
         assertArrayEquals(new int[] {1, -1}, n.cells().get(2).weights());
     }
 
+    /** The gate netlist's text, golden for xor, and read back to the same text for every network here. */
+    @Test
+    void theNetlistTextRoundTrips() {
+        GateNetlist xor = mapFile("examples/xor.snn", CellLibrary.TULIP).netlist();
+        String text = myelin.ir.logic.GateNetlistText.print(xor);
+        assertEquals("""
+                gates xor library=tulip populations=[inputs, or_gate, and_gate, xor_gate] {
+                  input 0 = inputs[0] delay=1
+                  input 1 = inputs[1] delay=1
+                  input 2 = or_gate[0] delay=1
+                  input 3 = and_gate[0] delay=1
+                  cell 4 = [0, 1] weights=[1, 1] >= 1
+                  cell 5 = [0, 1] weights=[1, 1] >= 2
+                  cell 6 = [2, 3] weights=[1, -1] >= 1
+                  output or_gate[0] = 4
+                  output and_gate[0] = 5
+                  output xor_gate[0] = 6
+                }
+                """, text);
+        for (String file : new String[] {"examples/xor.snn", "examples/binary.snn"}) {
+            for (CellLibrary lib : CellLibrary.builtIn()) {
+                String printed = myelin.ir.logic.GateNetlistText.print(mapFile(file, lib).netlist());
+                assertEquals(printed, myelin.ir.logic.GateNetlistText.print(myelin.ir.logic.GateNetlistText.read(file, printed)));
+            }
+        }
+        InputException bad = assertThrows(InputException.class, () -> myelin.ir.logic.GateNetlistText.read("x.gates",
+                text.replace("cell 6 = [2, 3]", "cell 6 = [2, 9]")));
+        assertTrue(bad.getMessage().contains("x.gates:8:1: error: signal 9 is not defined before the cell"), bad.getMessage());
+    }
+
     @Test
     void normalisationFindsTheSmallestWeights() {
         ThresholdFunction f = new ThresholdFunction(new int[] {0, 1}, new long[] {3, 3}, 4);
