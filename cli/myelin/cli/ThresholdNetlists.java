@@ -117,10 +117,7 @@ final class ThresholdNetlists {
             if (p.waitFor() != 0) {
                 throw myelin.ir.diag.InputException.of(myelin.ir.diag.SourceLocation.of(plainLogic.toString()), "yosys failed:\n" + out);
             }
-            var m = java.util.regex.Pattern.compile("\"SB_LUT4\":\\s*(\\d+)").matcher(Files.readString(stat));
-            long luts = 0;
-            while (m.find()) luts = Long.parseLong(m.group(1));
-            return luts;
+            return myelin.backends.verilog.Synthesis.cells(stat).getOrDefault("SB_LUT4", 0L);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("yosys was interrupted");

@@ -76,8 +76,8 @@ public final class Synthesis {
                 fmax);
     }
 
-    /** The flat design's cell counts by type (the "num_cells_by_type" of stat -json). */
-    static Map<String, Long> cells(Path statJson) throws IOException {
+    /** The flat design's cell counts by type (the "num_cells_by_type" of Yosys's stat -json). */
+    public static Map<String, Long> cells(Path statJson) throws IOException {
         String text = Files.readString(statJson);
         int at = text.lastIndexOf("\"num_cells_by_type\"");
         Map<String, Long> cells = new TreeMap<>();

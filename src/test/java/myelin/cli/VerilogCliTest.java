@@ -157,6 +157,22 @@ class VerilogCliTest {
                 r.err());
     }
 
+    /** --synth: Yosys's cell counts and nextpnr's Fmax in the report (xor fits an HX8K); for a netlist, Yosys's LUTs for the same functions. */
+    @Test
+    void synthesisFiguresGoIntoTheReport(@TempDir Path dir) throws Exception {
+        RtlTools.require("yosys");
+        RtlTools.require("nextpnr-ice40");
+        CliRunner r = CliRunner.run("compile", "examples/xor.snn", "--target", "fpga", "-o", dir.resolve("cores").toString(), "--synth");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().matches("(?s).*iCE40 \\(synth_ice40\\) +\\d+ +\\d+ 0 SB_RAM40_4K.*"), r.out());
+        assertTrue(r.out().matches("(?s).*iCE40 HX8K Fmax +\\d+\\.\\d MHz \\(nextpnr-ice40\\).*"), r.out());
+        assertTrue(Files.readString(dir.resolve("cores/report.json")).matches("(?s).*\"synthesis\":\\{\"ice40\":\\{\"lut\":\\d+.*"));
+        CliRunner n = CliRunner.run("compile", "examples/xor.snn", "--target", "fpga", "--netlist", "threshold", "-o",
+                dir.resolve("cells").toString(), "--synth");
+        assertEquals(0, n.exitCode(), n.out() + n.err());
+        assertTrue(n.out().matches("(?s).*yosys +\\d+ SB_LUT4 for the same functions as plain logic.*"), n.out());
+    }
+
     @Test
     void anUnknownSimulatorIsAnError() {
         CliRunner r = CliRunner.run("verify", "examples/xor.snn", "--target", "fpga", "--steps", "4", "--sim", "modelsim");
