@@ -36,7 +36,8 @@ final class ThresholdNetlists {
         var passes = Pipeline.SIMULATE.passes(target, new Pipeline.Options(threads, myelin.ir.synapses.Expander.Progress.NONE));
         CompilationUnit unit = PassManager.plain().run(passes, CompilationUnit.of(loaded)).unit();
         EncodedNetwork encoded = unit.require(Stages.ENCODED);
-        return new Mapped(encoded, new ThresholdMap(target.cells()).run(unit, encoded), target.cells());
+        // The threshold pipeline's last pass, run for its report too (functions and equivalence counts).
+        return new Mapped(encoded, new ThresholdMap(target.cells()).map(unit, encoded), target.cells());
     }
 
     /** DIR/NAME.gates (the netlist's text), DIR/NAME.blif, and the Verilog design in DIR/threshold/. */

@@ -20,7 +20,8 @@ public enum Pipeline {
     QUANTIZE("quantize", "physical parameters to the target profile's integers"),
     SIMULATE("simulate", "quantize, expand the connectivity and encode it in integers: what the integer engine runs"),
     MAP("map", "simulate's passes, then partition into cores, schedule delays and pack the synapses: the hardware IR"),
-    MACHINE("machine", "map's passes, then place the cores on a chip mesh and route their packets");
+    MACHINE("machine", "map's passes, then place the cores on a chip mesh and route their packets"),
+    THRESHOLD("threshold", "simulate's passes, then map the threshold gates onto the target's threshold-logic cells");
 
     /** How the passes that do heavy work may do it: threads, and a progress callback. */
     public record Options(int threads, Expander.Progress progress) {
@@ -54,6 +55,11 @@ public enum Pipeline {
                 List<Pass<?>> passes = new java.util.ArrayList<>(MAP.passes(target, options));
                 passes.add(new Place(target));
                 passes.add(new Route(target));
+                yield List.copyOf(passes);
+            }
+            case THRESHOLD -> {
+                List<Pass<?>> passes = new java.util.ArrayList<>(SIMULATE.passes(target, options));
+                passes.add(new myelin.passes.threshold.ThresholdMap(target.cells()));
                 yield List.copyOf(passes);
             }
         };

@@ -11,6 +11,8 @@ import myelin.ir.hardware.HardwarePrinter;
 import myelin.ir.hardware.HardwareReader;
 import myelin.ir.hardware.HardwareVerifier;
 import myelin.ir.integer.QuantizedNetwork;
+import myelin.ir.logic.GateNetlist;
+import myelin.ir.logic.GateNetlistText;
 import myelin.ir.machine.MachineNetwork;
 import myelin.ir.machine.MachinePrinter;
 import myelin.ir.integer.QuantizedPrinter;
@@ -58,8 +60,12 @@ public final class Stages {
     /** The placed machine with its routing keys and each chip's (compressed) routing table. */
     public static final Stage<MachineNetwork> ROUTED = machine("routed");
 
+    /** Threshold gates as a netlist of threshold-logic cells (docs/threshold-logic.md). */
+    public static final Stage<GateNetlist> GATES = new Stage<>("gates", GateNetlist.class, GateNetlistText::print,
+            GateNetlistText::verify, GateNetlistText::read);
+
     private static final List<Stage<?>> ALL = List.of(NETWORK, QUANTIZED, EXPANDED, ENCODED, PARTITIONED, SCHEDULED, PACKED, PLACED,
-            ROUTED);
+            ROUTED, GATES);
 
     /** The machine stages print as a summary: the image (backends/spinnaker) holds every bit, and is what reads back. */
     private static Stage<MachineNetwork> machine(String name) {

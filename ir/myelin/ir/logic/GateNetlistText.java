@@ -51,6 +51,20 @@ public final class GateNetlistText {
         return Arrays.toString(v);
     }
 
+    /** What is wrong with a netlist: a cell reading a signal not before it, a weight per input, outputs that exist. */
+    public static List<String> verify(GateNetlist n) {
+        List<String> problems = new ArrayList<>();
+        for (int k = 0; k < n.cells().size(); k++) {
+            GateNetlist.Cell c = n.cells().get(k);
+            if (c.inputs().length != c.weights().length) problems.add("cell " + n.cellSignal(k) + ": " + c.inputs().length + " inputs, "
+                    + c.weights().length + " weights");
+            for (int s : c.inputs()) if (s < 0 || s >= n.cellSignal(k)) problems.add("cell " + n.cellSignal(k) + " reads signal " + s);
+        }
+        for (GateNetlist.Input in : n.inputs()) if (in.delay() < 1) problems.add("input of " + in.population() + " with delay " + in.delay());
+        for (GateNetlist.Output o : n.outputs()) if (o.signal() < 0 || o.signal() >= n.signals()) problems.add("output reads signal " + o.signal());
+        return problems;
+    }
+
     public static GateNetlist read(String path, String text) {
         String[] lines = text.split("\n");
         Matcher h = HEADER.matcher(lines.length > 0 ? lines[0] : "");

@@ -15,6 +15,9 @@ import myelin.ir.logic.GateNetlist;
 import myelin.ir.network.ModelKind;
 import myelin.ir.network.VerifierProblem.Entity;
 import myelin.passes.CompilationUnit;
+import myelin.passes.Pass;
+import myelin.passes.PassInfo;
+import myelin.passes.Stages;
 
 /**
  * Maps a network of threshold gates onto a library of bounded threshold-logic cells
@@ -27,9 +30,11 @@ import myelin.passes.CompilationUnit;
  * <p>Only threshold gates and spike arrays map: a neuron with state, or a Poisson source
  * (which can fire twice in a step), is an error at its declaration.
  */
-public final class ThresholdMap {
+public final class ThresholdMap implements Pass<GateNetlist> {
     public static final int EXHAUSTIVE_INPUTS = 16;
     public static final int RANDOM_VECTORS = 4096;
+    private static final PassInfo<GateNetlist> INFO = PassInfo.of("threshold-map", "threshold gates onto bounded threshold-logic cells",
+            java.util.Set.of(Stages.ENCODED), Stages.GATES);
 
     /** The netlist, each gate's function over the netlist's inputs, and how its equivalence was checked. */
     public record Result(GateNetlist netlist, List<Gate> gates, int exhaustive, int sampled, long vectors) {}
@@ -43,7 +48,18 @@ public final class ThresholdMap {
         this.library = library;
     }
 
-    public Result run(CompilationUnit unit, EncodedNetwork net) {
+    @Override
+    public PassInfo<GateNetlist> info() {
+        return INFO;
+    }
+
+    @Override
+    public GateNetlist run(CompilationUnit unit) {
+        return map(unit, unit.require(Stages.ENCODED)).netlist();
+    }
+
+    /** The netlist with what the report needs: the gates' functions and how they were checked. */
+    public Result map(CompilationUnit unit, EncodedNetwork net) {
         List<Diagnostic> errors = new ArrayList<>();
         for (EncodedNetwork.Population p : net.populations()) {
             ModelKind kind = p.model().kind();

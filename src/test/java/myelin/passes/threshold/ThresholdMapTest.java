@@ -26,14 +26,14 @@ class ThresholdMapTest {
     static ThresholdMap.Result map(String snn, CellLibrary library) {
         CompilationUnit unit = PassManager.plain().run(Pipeline.SIMULATE.passes(TargetSpec.SIMULATION,
                 new Pipeline.Options(1, Expander.Progress.NONE)), CompilationUnit.of(myelin.frontend.SnnFrontend.parse("<test>", snn))).unit();
-        return new ThresholdMap(library).run(unit, unit.require(Stages.ENCODED));
+        return new ThresholdMap(library).map(unit, unit.require(Stages.ENCODED));
     }
 
     static ThresholdMap.Result mapFile(String file, CellLibrary library) {
         LoadedNetwork loaded = NetworkLoader.load(Path.of(file), 1e-4);
         CompilationUnit unit = PassManager.plain().run(Pipeline.SIMULATE.passes(TargetSpec.SIMULATION,
                 new Pipeline.Options(1, Expander.Progress.NONE)), CompilationUnit.of(loaded)).unit();
-        return new ThresholdMap(library).run(unit, unit.require(Stages.ENCODED));
+        return new ThresholdMap(library).map(unit, unit.require(Stages.ENCODED));
     }
 
     @ParameterizedTest
@@ -79,6 +79,17 @@ class ThresholdMapTest {
         InputException bad = assertThrows(InputException.class, () -> myelin.ir.logic.GateNetlistText.read("x.gates",
                 text.replace("cell 6 = [2, 3]", "cell 6 = [2, 9]")));
         assertTrue(bad.getMessage().contains("x.gates:8:1: error: signal 9 is not defined before the cell"), bad.getMessage());
+    }
+
+    /** The pass in its pipeline: ir --pipeline threshold prints the gates stage, which parses back. */
+    @Test
+    void thePassWritesTheGatesStage() {
+        CompilationUnit unit = PassManager.plain().run(Pipeline.THRESHOLD.passes(TargetSpec.FPGA.withCells(CellLibrary.FTL)),
+                CompilationUnit.of(NetworkLoader.load(Path.of("examples/xor.snn"), 1e-4))).unit();
+        GateNetlist n = unit.require(Stages.GATES);
+        assertEquals("ftl", n.library());
+        assertEquals(java.util.List.of(), myelin.ir.logic.GateNetlistText.verify(n));
+        assertEquals(mapFile("examples/xor.snn", CellLibrary.FTL).netlist().cells().size(), n.cells().size());
     }
 
     @Test
