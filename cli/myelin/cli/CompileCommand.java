@@ -37,17 +37,8 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--timing", description = "print each pass's time and peak heap")
     boolean timing;
 
-    @Option(names = "--netlist", paramLabel = "KIND", description = "on an fpga target, map the threshold gates onto threshold-logic "
-            + "cells instead of neuron cores: threshold (docs/threshold-logic.md)")
-    String netlist;
-
-    @Option(names = "--cells", paramLabel = "LIBRARY", description = "the threshold-logic cell library with --netlist threshold: tulip "
-            + "(the default: fan-in 4, 3-bit weights) or ftl (fan-in 8, 4-bit weights); a target block may define its own")
-    String cells;
-
-    @Option(names = "--templates", paramLabel = "DIR", description = "on an fpga target, render the Verilog from the templates in DIR "
-            + "(copies of templates/verilog/*.vm) instead of the built-in ones")
-    Path templates;
+    @picocli.CommandLine.Mixin
+    RtlOptions rtl;
 
     @picocli.CommandLine.Mixin
     ThreadsOption threads;
@@ -60,10 +51,10 @@ final class CompileCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LoadedNetwork loaded = file.load(err);
-        TargetSpec t = ThresholdOptions.target(target.resolveHardware(loaded), netlist, cells, spec.commandLine());
-        if (netlist != null) {
+        TargetSpec t = rtl.target(target.resolveHardware(loaded), spec.commandLine());
+        if (rtl.netlist != null) {
             var mapped = ThresholdNetlists.map(loaded, t, threads.threads());
-            ThresholdNetlists.write(mapped, output, templates);
+            ThresholdNetlists.write(mapped, output, rtl.templates);
             String text = ThresholdNetlists.report(mapped);
             if (synth) {
                 text += String.format(java.util.Locale.ROOT, "  yosys          %d SB_LUT4 for the same functions as plain logic (synth_ice40 of plain_logic.v)%n",
@@ -99,7 +90,7 @@ final class CompileCommand implements Callable<Integer> {
         }
         String synthesis = "";
         if (t.emitsVerilog()) {
-            RtlFiles.write(mapped.hardware(), output.resolve("rtl"), templates);
+            RtlFiles.write(mapped.hardware(), output.resolve("rtl"), rtl.templates);
             if (synth) {
                 var result = RtlFiles.synthesize(output.resolve("rtl"), err);
                 synthesis = result.text();

@@ -44,17 +44,8 @@ final class VerifyCommand implements Callable<Integer> {
             description = "the RTL simulator on an fpga target: verilator (default), icarus, or netlist (the Yosys iCE40 netlist under Icarus)")
     String sim;
 
-    @Option(names = "--netlist", paramLabel = "KIND", description = "on an fpga target, map the threshold gates onto threshold-logic "
-            + "cells instead of neuron cores: threshold (docs/threshold-logic.md)")
-    String netlist;
-
-    @Option(names = "--cells", paramLabel = "LIBRARY", description = "the threshold-logic cell library with --netlist threshold: tulip "
-            + "(the default: fan-in 4, 3-bit weights) or ftl (fan-in 8, 4-bit weights); a target block may define its own")
-    String cells;
-
-    @Option(names = "--templates", paramLabel = "DIR", description = "on an fpga target, render the Verilog from the templates in DIR "
-            + "(copies of templates/verilog/*.vm) instead of the built-in ones")
-    Path templates;
+    @picocli.CommandLine.Mixin
+    RtlOptions rtl;
 
     @picocli.CommandLine.Mixin
     ThreadsOption threads;
@@ -71,8 +62,8 @@ final class VerifyCommand implements Callable<Integer> {
         LoadedNetwork loaded = file.load(err);
         Network net = loaded.network();
         var inputs = input == null ? List.<SpikeCsv.Spike>of() : SpikeCsv.read(input, net, steps);
-        TargetSpec t = ThresholdOptions.target(target.resolveHardware(loaded), netlist, cells, cli);
-        if (netlist != null) return verifyNetlist(loaded, t, inputs, out);
+        TargetSpec t = rtl.target(target.resolveHardware(loaded), cli);
+        if (rtl.netlist != null) return verifyNetlist(loaded, t, inputs, out);
         ProgressBar bar = new ProgressBar(err, "mapping");
         var mapped = Simulations.map(loaded, t, threads.threads(), bar, true);
         bar.finish();
@@ -91,7 +82,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (t.emitsVerilog()) {
             RtlSimulator.Kind kind = simulator(cli);
             var hw = mapped.hardware();
-            actual = RtlVerification.run(dir -> RtlFiles.write(hw, dir, templates), net, kind, inputs, steps, out);
+            actual = RtlVerification.run(dir -> RtlFiles.write(hw, dir, rtl.templates), net, kind, inputs, steps, out);
             checked = kind.description();
         } else if (mapped.machine() == null) {
             CoreExecutor executor = new CoreExecutor(mapped.hardware());
@@ -130,7 +121,7 @@ final class VerifyCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s as %d threshold-logic cells (%s, depth %d): %d steps%n", file.path, mapped.netlist().cells().size(),
                 mapped.library().name(), mapped.netlist().depth(), steps);
         RtlSimulator.Kind kind = simulator(spec.commandLine());
-        SpikeTrain actual = RtlVerification.run(dir -> ThresholdNetlists.writeDesign(mapped, dir, templates), net, kind, inputs, steps, out);
+        SpikeTrain actual = RtlVerification.run(dir -> ThresholdNetlists.writeDesign(mapped, dir, rtl.templates), net, kind, inputs, steps, out);
         int code = verdict(out, net, expected, actual, "netlist " + kind.description());
         out.flush();
         return code;

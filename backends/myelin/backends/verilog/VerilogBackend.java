@@ -41,9 +41,7 @@ public final class VerilogBackend {
         files.put("harness.cpp", templates.render("harness", top));
         files.put("tb.v", templates.render("tb", top));
         files.put("simulate.sh", templates.render("simulate", top));
-        files.put(NO_INPUT, "step,population,neuron\n");
-        for (Map.Entry<String, List<String>> m : design.memories().entrySet()) files.put(m.getKey(), String.join("\n", m.getValue()) + "\n");
-        return files;
+        return withMemories(files, design.memories());
     }
 
     /**
@@ -73,6 +71,13 @@ public final class VerilogBackend {
                 "gates", expressions));
     }
 
+    /** The files, then the input file with no spikes and every memory file. */
+    private static Map<String, String> withMemories(Map<String, String> files, Map<String, List<String>> memories) {
+        files.put(NO_INPUT, "step,population,neuron\n");
+        for (Map.Entry<String, List<String>> m : memories.entrySet()) files.put(m.getKey(), String.join("\n", m.getValue()) + "\n");
+        return files;
+    }
+
     /** The design's files by name, in the order they are written. */
     public Map<String, String> emit(HardwareNetwork hw) {
         DesignView design = DesignView.of(hw);
@@ -87,8 +92,6 @@ public final class VerilogBackend {
         files.put("simulate.sh", templates.render("simulate", top));
         files.put("synthesize.sh", templates.render("synthesize", top));
         files.put("README.md", templates.render("readme", top));
-        files.put(NO_INPUT, "step,population,neuron\n");
-        for (Map.Entry<String, List<String>> m : design.memories().entrySet()) files.put(m.getKey(), String.join("\n", m.getValue()) + "\n");
-        return files;
+        return withMemories(files, design.memories());
     }
 }
