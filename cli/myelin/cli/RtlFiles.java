@@ -12,14 +12,19 @@ import myelin.ir.hardware.HardwareNetwork;
 final class RtlFiles {
     private RtlFiles() {}
 
-    /** Runs the design's synthesis script; a missing tool or a failed run is an error naming it. */
-    static myelin.backends.verilog.Synthesis.Result synthesize(Path dir, java.io.PrintWriter err) throws IOException {
-        for (String tool : myelin.backends.verilog.Synthesis.TOOLS) {
-            if (!myelin.backends.verilog.RtlSimulator.available(tool)) {
-                throw myelin.ir.diag.InputException.of(myelin.ir.diag.SourceLocation.of(tool), "--synth needs " + tool
-                        + " on PATH (scripts/test installs it; or apt-get install yosys nextpnr-ice40)");
+    /** An error naming the first of the tools that is not on PATH and what needs it. */
+    static void requireTools(java.util.List<String> tools, String what) {
+        for (String tool : tools) {
+            if (!myelin.backends.verilog.Tools.available(tool)) {
+                throw myelin.ir.diag.InputException.of(myelin.ir.diag.SourceLocation.of(tool), what + " needs " + tool
+                        + " on PATH (scripts/test installs it; or apt-get install " + tool + ")");
             }
         }
+    }
+
+    /** Runs the design's synthesis script; a missing tool or a failed run is an error naming it. */
+    static myelin.backends.verilog.Synthesis.Result synthesize(Path dir, java.io.PrintWriter err) throws IOException {
+        requireTools(myelin.backends.verilog.Synthesis.TOOLS, "--synth");
         err.println("myelin: synthesising with Yosys and nextpnr-ice40 (a minute or more for a full core) ...");
         err.flush();
         try {

@@ -24,12 +24,7 @@ final class RtlVerification {
 
     static SpikeTrain run(Design design, Network net, RtlSimulator.Kind kind, List<SpikeCsv.Spike> inputs, int steps, PrintWriter out)
             throws IOException {
-        for (String tool : kind.tools()) {
-            if (!RtlSimulator.available(tool)) {
-                throw InputException.of(myelin.ir.diag.SourceLocation.of(tool), "verify --sim " + kind.option() + " needs " + tool
-                        + " on PATH (scripts/test installs it; or apt-get install " + tool + ")");
-            }
-        }
+        RtlFiles.requireTools(kind.tools(), "verify --sim " + kind.option());
         Path dir = Files.createTempDirectory("myelin-rtl-");
         try {
             design.writeTo(dir);

@@ -107,21 +107,17 @@ final class ThresholdNetlists {
 
     /** The iCE40 LUTs Yosys's {@code synth_ice40} needs for the gates' functions as plain logic (plain_logic.v). */
     static long yosysLuts(Path plainLogic) throws IOException {
-        if (!RtlSimulator.available("yosys")) {
-            throw myelin.ir.diag.InputException.of(myelin.ir.diag.SourceLocation.of("yosys"), "--synth needs yosys on PATH (apt-get install yosys)");
-        }
+        RtlFiles.requireTools(java.util.List.of("yosys"), "--synth");
         Path stat = Files.createTempFile("myelin-luts-", ".json");
         try {
-            Process p = new ProcessBuilder("yosys", "-q", "-p", "read_verilog " + plainLogic.toAbsolutePath() + "; synth_ice40 -top plain_logic; tee -q -o "
-                    + stat + " stat -json").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw myelin.ir.diag.InputException.of(myelin.ir.diag.SourceLocation.of(plainLogic.toString()), "yosys failed:\n" + out);
+            var run = myelin.backends.verilog.Tools.run(java.util.List.of("yosys", "-q", "-p", "read_verilog " + plainLogic.toAbsolutePath()
+                    + "; synth_ice40 -top plain_logic; tee -q -o " + stat + " stat -json"), "yosys");
+            if (run.code() != 0) {
+                throw myelin.ir.diag.InputException.of(myelin.ir.diag.SourceLocation.of(plainLogic.toString()), "yosys failed:\n" + run.text());
             }
             return myelin.backends.verilog.Synthesis.cells(stat).getOrDefault("SB_LUT4", 0L);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("yosys was interrupted");
+        } catch (RtlSimulator.SimulationException e) {
+            throw myelin.ir.diag.InputException.of(myelin.ir.diag.SourceLocation.of(plainLogic.toString()), e.getMessage());
         } finally {
             Files.deleteIfExists(stat);
         }

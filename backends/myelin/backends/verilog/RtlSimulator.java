@@ -1,8 +1,6 @@
 package myelin.backends.verilog;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -68,32 +66,13 @@ public final class RtlSimulator {
 
     private RtlSimulator() {}
 
-    /** Whether a program is on PATH. */
-    public static boolean available(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) return false;
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, program))) return true;
-        }
-        return false;
-    }
-
     /** Simulates {@code steps} timesteps of the design in {@code dir} with input spikes from {@code input}; spikes go to {@code output}. */
     public static Run run(Path dir, Kind kind, Path input, Path output, int steps) throws IOException, SimulationException {
-        ProcessBuilder pb = new ProcessBuilder(List.of("sh", dir.resolve("simulate.sh").toString(), kind.option(),
-                input.toAbsolutePath().toString(), output.toAbsolutePath().toString(), Integer.toString(steps)));
-        pb.redirectErrorStream(true);
         long start = System.nanoTime();
-        Process p = pb.start();
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int code;
-        try {
-            code = p.waitFor();
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new SimulationException(kind.option() + " was interrupted");
-        }
+        Tools.Output run = Tools.run(List.of("sh", dir.resolve("simulate.sh").toString(), kind.option(), input.toAbsolutePath().toString(),
+                output.toAbsolutePath().toString(), Integer.toString(steps)), kind.option());
+        String text = run.text();
+        int code = run.code();
         double wall = (System.nanoTime() - start) / 1e9;
         Matcher m = SUMMARY.matcher(text);
         if (code != 0 || !m.find()) {

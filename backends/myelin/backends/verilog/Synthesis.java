@@ -1,7 +1,6 @@
 package myelin.backends.verilog;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,15 +50,8 @@ public final class Synthesis {
     private Synthesis() {}
 
     public static Result run(Path dir) throws IOException, RtlSimulator.SimulationException {
-        Process p = new ProcessBuilder("sh", dir.resolve("synthesize.sh").toString()).redirectErrorStream(true).start();
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (p.waitFor() != 0) throw new RtlSimulator.SimulationException("synthesis failed:\n" + text);
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new RtlSimulator.SimulationException("synthesis was interrupted");
-        }
+        Tools.Output run = Tools.run(List.of("sh", dir.resolve("synthesize.sh").toString()), "synthesis");
+        if (run.code() != 0) throw new RtlSimulator.SimulationException("synthesis failed:\n" + run.text());
         Map<String, Long> ice40 = cells(dir.resolve("ice40_stat.json"));
         Map<String, Long> xilinx = cells(dir.resolve("xilinx_stat.json"));
         OptionalDouble fmax = OptionalDouble.empty();
