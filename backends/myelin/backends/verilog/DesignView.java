@@ -90,6 +90,10 @@ public record DesignView(String network, String target, String profile, List<Cor
         return bits == to ? signal : "{" + (to - bits) + "'d0, " + signal + "}";
     }
 
+    private static void pad(List<String> lines, String zero, int depth) {
+        while (lines.size() < depth) lines.add(zero);
+    }
+
     public static DesignView of(HardwareNetwork hw) {
         int[] stages = new int[hw.cores().size()];
         for (DelayExtension e : hw.delayExtensions()) stages[e.source()] = e.stages();
@@ -146,8 +150,9 @@ public record DesignView(String network, String target, String profile, List<Cor
             long count = (b.bits() + 63) / 64;
             for (long w = 0; w < count; w++) synapseLines.add(Literals.hex(data[(int) w], 64));
         }
-        synapseLines.add(Literals.hex(0, 64));
-        if (blockLines.isEmpty()) blockLines.add(DescriptorField.pack(descriptor, new long[descriptor.size()]));
+        // Every ROM file fills its memory to the last word (simulators warn on a short file).
+        pad(synapseLines, Literals.hex(0, 64), 1 << wordAddressBits);
+        pad(blockLines, DescriptorField.pack(descriptor, new long[descriptor.size()]), 1 << blockAddressBits);
 
         List<DescriptorField> key = DescriptorField.layout(List.of("source", "lag", "list_mask", "first", "count"),
                 new int[] {coreBits, lagBits, listBits, blockAddressBits, blockAddressBits + 1});
@@ -161,7 +166,7 @@ public record DesignView(String network, String target, String profile, List<Cor
             i = j;
         }
         int keyCount = keyLines.size();
-        if (keyLines.isEmpty()) keyLines.add(DescriptorField.pack(key, new long[key.size()])); // a key with no blocks
+        pad(keyLines, DescriptorField.pack(key, new long[key.size()]), 1 << Literals.addressBits(Math.max(1, keyCount))); // keys with no blocks
 
         Map<String, List<String>> memories = new LinkedHashMap<>();
         memories.put(SYNAPSES, synapseLines);
