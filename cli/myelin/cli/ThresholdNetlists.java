@@ -89,10 +89,11 @@ final class ThresholdNetlists {
         int depth = n.depth();
         return String.format(Locale.ROOT, "threshold-logic netlist of %s on cell library %s (fan-in %d, weights [%d, %d], thresholds [%d, %d])%n"
                         + "  gates          %d threshold-gate neurons, %d inputs (a neuron's spike d steps ago)%n"
-                        + "  cells          %d, area %.1f%n  depth          %d cells, delay %.1f%n  weights        %s%n"
+                        + "  cells          %d, area %.1f (no construction needs fewer than %d)%n"
+                        + "  depth          %d cells, delay %.1f (no fewer than %d)%n  weights        %s%n"
                         + "  equivalence    %d gates on every input assignment, %d on %d random vectors each (%d assignments in all)%n",
                 n.name(), l.name(), l.fanIn(), l.weightMin(), l.weightMax(), l.thresholdMin(), l.thresholdMax(), n.outputs().size(),
-                n.inputs().size(), n.cells().size(), n.cells().size() * l.area(), depth, depth * l.delay(),
+                n.inputs().size(), n.cells().size(), n.cells().size() * l.area(), r.cellBound(), depth, depth * l.delay(), r.depthBound(),
                 weights.length() == 0 ? "-" : weights, r.exhaustive(), r.sampled(), ThresholdMap.RANDOM_VECTORS, r.vectors());
     }
 

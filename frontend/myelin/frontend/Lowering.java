@@ -190,7 +190,7 @@ final class Lowering {
             Dimension dim = var.equals("v") ? Dimension.VOLTAGE : model.weightDimension();
             values.distribution(init.value(), dim, var).ifPresent(d -> inits.put(var, d));
         }
-        return Optional.of(new Population(name, model.name(), shape, inits, bias(p, size)));
+        return Optional.of(new Population(name, model.name(), shape, inits, bias(p, size, model.biasDimension())));
     }
 
     /** A population's settings that override its model's parameters (all but 'bias'). */
@@ -198,8 +198,8 @@ final class Lowering {
         return p.settings().stream().filter(s -> !s.name().text().equals("bias")).toList();
     }
 
-    /** 'bias = [v, ...]', one voltage per neuron, or one voltage for all. */
-    private List<Double> bias(Ast.Population p, long size) {
+    /** 'bias = [v, ...]', one value per neuron, or one for all: voltages, or plain numbers for a gate. */
+    private List<Double> bias(Ast.Population p, long size, Dimension dimension) {
         Ast.Setting setting = p.settings().stream().filter(s -> s.name().text().equals("bias")).findFirst().orElse(null);
         if (setting == null) return List.of();
         List<Ast.Value> items = setting.value() instanceof Ast.ListValue list ? list.items() : List.of(setting.value());
@@ -209,7 +209,7 @@ final class Lowering {
         }
         List<Double> bias = new ArrayList<>();
         for (Ast.Value item : items) {
-            OptionalDouble b = values.quantity(item, Dimension.VOLTAGE, "bias");
+            OptionalDouble b = values.quantity(item, dimension, "bias");
             if (b.isEmpty()) return List.of();
             bias.add(b.getAsDouble());
         }

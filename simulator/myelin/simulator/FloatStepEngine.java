@@ -82,7 +82,8 @@ public final class FloatStepEngine implements Engine {
             Layer l = new Layer(qp.name(), i, qp.size(), qp.model(), net.seed());
             Population source = net.population(qp.name()).orElseThrow();
             if (source.hasBias()) {
-                double perUnit = qp.stateScale();
+                // A gate's input is in its weights' units, shifted left by the input shift.
+                double perUnit = qp.model() instanceof IntModel.Gate ? 1L << profile.inputShift() : qp.stateScale();
                 if (qp.model() instanceof IntModel.Lif lif && profile.membrane() == Profile.Membrane.ADD_INPUT) {
                     perUnit *= (double) lif.dv() / profile.decayOne();
                 }
@@ -241,7 +242,7 @@ public final class FloatStepEngine implements Engine {
             }
             case THRESHOLD_GATE -> {
                 double[] in = take(l, 0);
-                for (int n = 0; n < l.size; n++) if (in[n] >= ((IntModel.Gate) l.model).threshold()) count[n] = 1;
+                for (int n = 0; n < l.size; n++) if (in[n] + l.bias[n] >= ((IntModel.Gate) l.model).threshold()) count[n] = 1;
             }
             case POISSON -> {
                 for (int n = 0; n < l.size; n++) {

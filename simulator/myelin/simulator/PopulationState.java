@@ -267,7 +267,7 @@ final class PopulationState {
         int[] in = scratch.channel(0, to - from);
         take(step, 0, from, to, in);
         for (int n = from; n < to; n++) {
-            int spikes = in[n - from] >= m.threshold() ? 1 : 0;
+            int spikes = (long) in[n - from] + (bias == null ? 0 : bias[n]) >= m.threshold() ? 1 : 0;
             if (spikes > 0 || forcedSteps.length > 0) emit(out, step, n, spikes);
         }
     }

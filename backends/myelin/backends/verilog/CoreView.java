@@ -119,8 +119,8 @@ public record CoreView(int id, String module, String kind, String population, in
                 int[] init = c < core.initialCurrents().length ? core.initialCurrents()[c] : new int[0];
                 memories.put(id + "i" + c + ".hex", Literals.memory(longs(init, n), w, depth));
             }
-            if (hasBias) memories.put(id + "bias.hex", Literals.memory(longs(core.bias(), n), w, depth));
         }
+        if (hasBias) memories.put(id + "bias.hex", Literals.memory(longs(core.bias(), n), w, depth));
         List<String> cdf = new ArrayList<>();
         int ownCount = 1;
         int arrayEntries = 0;

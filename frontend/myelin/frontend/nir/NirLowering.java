@@ -100,6 +100,7 @@ public final class NirLowering {
         List<Projection> projections = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         for (Path p : paths) projections.add(projection(p, layers.get(p.post()), depth, names));
+        foldGateScales(layers, projections, biases);
 
         Map<String, NeuronModel> models = new LinkedHashMap<>();
         List<Population> populations = new ArrayList<>();
@@ -117,6 +118,21 @@ public final class NirLowering {
         Map<String, Integer> latency = new LinkedHashMap<>();
         for (String name : layers.keySet()) latency.put(name, depth.getOrDefault(name, 0));
         return new LoadedNetwork(network, SourceMap.of(path), latency, warnings);
+    }
+
+    /** Each threshold layer with real weights: integer weights, and the scales folded into its bias (GateScales). */
+    private void foldGateScales(Map<String, PopulationModels.Layer> layers, List<Projection> projections, Map<String, double[]> biases) {
+        for (PopulationModels.Layer layer : layers.values()) {
+            if (!(layer.model() instanceof ThresholdGate gate)) continue;
+            List<Integer> at = new ArrayList<>();
+            for (int i = 0; i < projections.size(); i++) if (projections.get(i).post().equals(layer.name())) at.add(i);
+            List<Projection> into = at.stream().map(projections::get).toList();
+            if (GateScales.integral(into)) continue;
+            var folded = GateScales.fold(layer.name(), LinearOp.size(layer.shape()), gate.threshold(), into, biases.get(layer.name()), error);
+            for (int k = 0; k < at.size(); k++) projections.set(at.get(k), folded.projections().get(k));
+            biases.put(layer.name(), folded.bias());
+            warnings.add("node '" + layer.name() + "' (Threshold): real weights folded into integer weights and per-neuron biases");
+        }
     }
 
     /** A layer per population, in the order signals flow (by depth, then name), with the LI nodes folded into each. */
@@ -421,8 +437,14 @@ public final class NirLowering {
             connector = explicit(p, maps, gain, preDelay, postDelay, uniform);
             weight = 0;
         }
-        if (post.model() instanceof ThresholdGate) checkIntegerWeights(p, connector, weight);
-        return new Projection(name, p.pre(), p.post(), connector, new Distribution.Constant(weight), delay, synapse);
+        Projection projection = new Projection(name, p.pre(), p.post(), connector, new Distribution.Constant(weight), delay, synapse);
+        if (post.model() instanceof ThresholdGate && !(connector instanceof Connector.ExplicitList)
+                && !GateScales.integral(List.of(projection))) {
+            // Real weights into a gate fold per neuron (GateScales), which needs every synapse.
+            projection = new Projection(name, p.pre(), p.post(), explicit(p, maps, gain, preDelay, postDelay, uniform),
+                    new Distribution.Constant(0), delay, synapse);
+        }
+        return projection;
     }
 
     /** Whether the IR's conv2d can connect these populations: [C,H,W] both sides, the target shaped as the output. */
@@ -464,13 +486,6 @@ public final class NirLowering {
             }
         }
         return new Connector.ExplicitList(synapses);
-    }
-
-    private void checkIntegerWeights(Path p, Connector c, double weight) {
-        boolean integral = c instanceof Connector.ExplicitList list
-                ? list.synapses().stream().allMatch(s -> s.weight() == Math.rint(s.weight()))
-                : weight == Math.rint(weight);
-        if (!integral) throw error.apply("node '" + p.post() + "' (Threshold): Myelin's threshold gates take integer weights");
     }
 
     private static String uniqueName(String base, Set<String> names) {

@@ -101,10 +101,11 @@ final class PopulationModels {
             };
         }
 
-        /** The factor from a NIR bias to the IR's bias: the level v settles at, or IF's increment per step. */
+        /** The factor from a NIR bias to the IR's bias: the level v settles at, IF's increment per step, a gate's added input. */
         double biasGain(Function<String, InputException> error) {
-            if (kind() == NeuronKind.THRESHOLD) throw error.apply("node '" + name + "' (Threshold): a bias into a threshold is not supported");
+            if (kind() == null) throw error.apply("node '" + name + "' (Output): a bias into an output is not supported");
             return switch (kind()) {
+                case THRESHOLD -> 1;
                 case LIF, LI -> param("r");
                 case CUBA_LIF, CUBA_LI -> param("r") * param("w_in");
                 default -> param("r") * dt;

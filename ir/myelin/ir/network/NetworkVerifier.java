@@ -140,8 +140,8 @@ public final class NetworkVerifier {
             checkDistribution(Entity.POPULATION, p.name(), "initial " + init.getKey(), init.getValue());
         }
         if (p.hasBias()) {
-            if (!(model instanceof Lif || model instanceof LeakyIntegrator || model instanceof IntegrateAndFire)) {
-                problem(Entity.POPULATION, p.name(), "a bias needs a LIF, LI or IF model, not " + model.kind().keyword());
+            if (model.isSource()) {
+                problem(Entity.POPULATION, p.name(), "a bias needs a LIF, LI, IF or threshold model, not " + model.kind().keyword());
             } else if (p.bias().size() != size) {
                 problem(Entity.POPULATION, p.name(), "bias has " + p.bias().size() + " values for " + size + " neurons");
             } else if (!p.bias().stream().allMatch(Double::isFinite)) {

@@ -24,6 +24,11 @@ public sealed interface NeuronModel
     /** The dimension a weight onto this model must have. */
     Dimension weightDimension();
 
+    /** The dimension of a population's bias: a voltage, or a plain number added to a gate's input. */
+    default Dimension biasDimension() {
+        return Dimension.VOLTAGE;
+    }
+
     /** Whether the model only emits spikes and accepts no projections. */
     default boolean isSource() {
         return kind().isSource();

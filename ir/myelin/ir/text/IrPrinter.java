@@ -93,7 +93,7 @@ public final class IrPrinter {
         line(1, head + " {");
         NeuronModel model = net.modelOf(p);
         if (p.hasBias()) {
-            line(2, "bias = [" + p.bias().stream().map(b -> Units.format(b, Dimension.VOLTAGE))
+            line(2, "bias = [" + p.bias().stream().map(b -> Units.format(b, model.biasDimension()))
                     .collect(Collectors.joining(", ")) + "];");
         }
         for (var init : p.initialValues().entrySet()) {

@@ -111,7 +111,26 @@ public final class Quantize implements Pass {
 
         private QuantizedNetwork.Population population(Population p) {
             QuantizedNetwork.Population q = unbiased(p);
-            return p.hasBias() ? q.withBias(bias(p, q)) : q;
+            if (!p.hasBias()) return q;
+            return q.withBias(q.model() instanceof IntModel.Gate ? gateBias(p) : bias(p, q));
+        }
+
+        /**
+         * A gate's bias, shifted as its weights are: with integer weights the input is an
+         * integer, so in + b >= T exactly when in + floor(b) >= T, and the rounding loses nothing.
+         */
+        private int[] gateBias(Population p) {
+            int[] out = new int[p.size()];
+            for (int n = 0; n < out.length; n++) {
+                double b = Math.floor(p.bias().get(n)) * (1L << profile.inputShift());
+                if (b < profile.stateMin() || b > profile.stateMax()) {
+                    error(p, "population " + p.name() + ": neuron " + n + "'s bias " + p.bias().get(n) + " does not fit the "
+                            + profile.stateBits() + "-bit state of profile " + profile.name());
+                    return out;
+                }
+                out[n] = (int) b;
+            }
+            return out;
         }
 
         /**

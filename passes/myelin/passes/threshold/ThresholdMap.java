@@ -37,7 +37,11 @@ public final class ThresholdMap implements Pass<GateNetlist> {
             java.util.Set.of(Stages.ENCODED), Stages.GATES);
 
     /** The netlist, each gate's function over the netlist's inputs, and how its equivalence was checked. */
-    public record Result(GateNetlist netlist, List<Gate> gates, int exhaustive, int sampled, long vectors) {}
+    /**
+     * The netlist, its gates' functions, how they were checked, and the least cells (summed)
+     * and depth (the deepest gate's) that any construction from this library needs.
+     */
+    public record Result(GateNetlist netlist, List<Gate> gates, int exhaustive, int sampled, long vectors, long cellBound, int depthBound) {}
 
     /** A gate neuron's function as the network gives it: {@code [sum weights[i] x input(inputs[i]) >= threshold]}. */
     public record Gate(int population, int neuron, int[] inputs, long[] weights, long threshold) {}
@@ -111,7 +115,8 @@ public final class ThresholdMap implements Pass<GateNetlist> {
         List<GateNetlist.Cell> cells = new ArrayList<>();
         List<GateNetlist.Output> outputs = new ArrayList<>();
         List<Gate> gates = new ArrayList<>();
-        int exhaustive = 0, sampled = 0;
+        int exhaustive = 0, sampled = 0, depthBound = 0;
+        long cellBound = 0;
         long vectors = 0;
         for (int p = 0; p < net.populations().size(); p++) {
             EncodedNetwork.Population pop = net.populations().get(p);
@@ -125,16 +130,23 @@ public final class ThresholdMap implements Pass<GateNetlist> {
                     local[i] = i;
                     weights[i] = m.get(keys.get(i));
                 }
-                ThresholdFunction f = new ThresholdFunction(local, weights, gate.threshold());
-                gates.add(new Gate(p, n, keys.stream().mapToInt(inputIndex::get).toArray(), weights, gate.threshold()));
-                CellBuilder b = new CellBuilder(library, keys.size());
-                int out;
+                // in + b >= T is the threshold function with threshold T - b.
+                long threshold = gate.threshold() - (pop.bias().length > 0 ? pop.bias()[n] : 0);
+                ThresholdFunction f = new ThresholdFunction(local, weights, threshold);
+                gates.add(new Gate(p, n, keys.stream().mapToInt(inputIndex::get).toArray(), weights, threshold));
+                Decomposer.Built built;
+                ThresholdFunction normal = Normalizer.normalize(f);
+                Decomposer.Bound bound = decomposer.bound(normal);
+                cellBound += bound.cells();
+                depthBound = Math.max(depthBound, bound.depth());
                 try {
-                    out = b.materialise(decomposer.build(Normalizer.normalize(f), b));
+                    built = decomposer.best(normal, keys.size());
                 } catch (IllegalArgumentException impossible) {
                     throw InputException.of(unit.sources().at(Entity.POPULATION, pop.name()), "cell library " + library.name() + ": gate "
                             + pop.name() + "[" + n + "] " + impossible.getMessage());
                 }
+                CellBuilder b = built.cells();
+                int out = built.out();
                 long checked = Equivalence.check(f, b, out, pop.name() + "[" + n + "]");
                 if (keys.size() <= EXHAUSTIVE_INPUTS) exhaustive++;
                 else sampled++;
@@ -154,7 +166,7 @@ public final class ThresholdMap implements Pass<GateNetlist> {
             }
         }
         List<String> names = net.populations().stream().map(EncodedNetwork.Population::name).toList();
-        return new Result(new GateNetlist(net.name(), library.name(), names, inputs, cells, outputs), gates, exhaustive, sampled, vectors);
+        return new Result(new GateNetlist(net.name(), library.name(), names, inputs, cells, outputs), gates, exhaustive, sampled, vectors, cellBound, depthBound);
     }
 
     private static long key(int population, int neuron, int delay) {

@@ -42,6 +42,7 @@ final class ReferenceLayer {
     private INDArray[] currents = new INDArray[0];
     private INDArray refractory;
     private INDArray bias;
+    private double[] gateBias;
     /** Work vectors, allocated once: ND4J's cost is per operation and per allocation, not per element. */
     private INDArray[] input = new INDArray[0];
     private INDArray drive;
@@ -105,6 +106,7 @@ final class ReferenceLayer {
             }
             case THRESHOLD_GATE -> {
                 threshold = ((ThresholdGate) model).threshold();
+                if (p.hasBias()) gateBias = p.bias().stream().mapToDouble(Double::doubleValue).toArray();
                 weightScale = new double[] {1};
             }
             case POISSON -> {
@@ -314,7 +316,7 @@ final class ReferenceLayer {
         double[] in = ring[0][step & mask];
         int[] counts = null;
         for (int n = 0; n < size; n++) {
-            if (in[n] >= threshold) counts = add(counts, n);
+            if (in[n] + (gateBias == null ? 0 : gateBias[n]) >= threshold) counts = add(counts, n);
             in[n] = 0;
         }
         return counts;

@@ -115,19 +115,41 @@ class VerilogCliTest {
         assertTrue(r.out().contains("MISMATCH: first differing spike at step 0, population E, neuron"), r.out());
     }
 
+    /** Random spikes of n neurons over 30 steps, in .snn's list form. */
+    private static String randomSpikes(int n) {
+        StringBuilder spikes = new StringBuilder();
+        java.util.Random r = new java.util.Random(3);
+        for (int t = 0; t < 30; t++) for (int k = 0; k < n; k++) if (r.nextBoolean()) spikes.append(spikes.length() > 0 ? ", " : "").append(k + " @ " + t + " ms");
+        return spikes.toString();
+    }
+
+    /** Gates with a bias per neuron: in + b >= T, fractions of b floored away (docs/semantics.md). */
+    private static Path biasedGates(Path dir) throws Exception {
+        return Files.writeString(dir.resolve("biased.snn"), "network biased { timestep = 1 ms; seed = 0;\n"
+                + "  population x : spike_array [6] { spikes = [" + randomSpikes(6) + "]; }\n"
+                + "  population g : threshold_gate [5] { threshold = 2; bias = [-1.5, 0, 1, 2.5, -4]; }\n"
+                + "  projection x -> g : all_to_all { weight = 1; }\n}\n");
+    }
+
+    /** Gate biases in the cores' RTL: a bias memory added to the input. */
+    @Test
+    void biasedGatesVerify(@TempDir Path dir) throws Exception {
+        RtlTools.require("verilator");
+        verified(CliRunner.run("verify", biasedGates(dir).toString(), "--target", "fpga", "--steps", "32"), "verilator");
+    }
+
     /** --netlist threshold: the gates as threshold-logic cells, simulated under Verilator against the integer engine. */
     @ParameterizedTest
-    @CsvSource({"examples/xor.snn, tulip", "examples/xor.snn, ftl", "majority, tulip", "majority, ftl"})
+    @CsvSource({"examples/xor.snn, tulip", "examples/xor.snn, ftl", "majority, tulip", "majority, ftl", "biased, tulip", "biased, ftl"})
     void thresholdNetlistsVerify(String file, String cells, @TempDir Path dir) throws Exception {
         RtlTools.require("verilator");
         if (file.equals("majority")) {
-            StringBuilder spikes = new StringBuilder();
-            java.util.Random r = new java.util.Random(3);
-            for (int t = 0; t < 30; t++) for (int n = 0; n < 9; n++) if (r.nextBoolean()) spikes.append(spikes.length() > 0 ? ", " : "").append(n + " @ " + t + " ms");
             file = Files.writeString(dir.resolve("majority.snn"), "network majority { timestep = 1 ms; seed = 0;\n"
-                    + "  population x : spike_array [9] { spikes = [" + spikes + "]; }\n"
+                    + "  population x : spike_array [9] { spikes = [" + randomSpikes(9) + "]; }\n"
                     + "  population m : threshold_gate [1] { threshold = 5; }\n"
                     + "  projection x -> m : all_to_all { weight = 1; }\n}\n").toString();
+        } else if (file.equals("biased")) {
+            file = biasedGates(dir).toString();
         }
         CliRunner r = CliRunner.run("verify", file, "--target", "fpga", "--netlist", "threshold", "--cells", cells, "--steps", "32");
         assertEquals(0, r.exitCode(), r.out() + r.err());

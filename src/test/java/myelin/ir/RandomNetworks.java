@@ -77,10 +77,11 @@ public final class RandomNetworks {
                 if (r.nextBoolean()) inits.put(var, distribution(var.equals("v") ? 1e-3 : 1e-9));
             }
             List<Double> bias = new ArrayList<>();
-            boolean biased = m instanceof Lif || m instanceof LeakyIntegrator || m instanceof IntegrateAndFire;
-            if (biased && r.nextInt(3) == 0) {
+            if (!m.isSource() && r.nextInt(3) == 0) {
                 int size = shape.stream().reduce(1, (a, b) -> a * b);
-                for (int n = 0; n < size; n++) bias.add(r.nextInt(4) == 0 ? 0.0 : (r.nextDouble() - 0.3) * 1e-2);
+                // A gate's bias is a plain number added to its integer input; the others are voltages.
+                boolean gate = m instanceof ThresholdGate;
+                for (int n = 0; n < size; n++) bias.add(r.nextInt(4) == 0 ? 0.0 : gate ? (r.nextInt(9) - 4) / 2.0 : (r.nextDouble() - 0.3) * 1e-2);
             }
             pops.add(new Population(name(), m.name(), shape, inits, bias));
         }

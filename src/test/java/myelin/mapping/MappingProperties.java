@@ -144,6 +144,16 @@ public class MappingProperties {
             s.append("  projection conv : image -> maps : conv2d { kernel = ").append(kernel).append("; stride = ").append(stride)
                     .append("; padding = ").append(pad).append("; weight = 6 mV; delay = ").append(1 + r.nextInt(20)).append(" ms; }\n");
         }
+        if (r.nextInt(3) == 0) {
+            // Threshold gates with a bias per neuron (fractions floor away) on any earlier population's spikes.
+            int size = 1 + r.nextInt(12);
+            StringBuilder bias = new StringBuilder();
+            for (int n = 0; n < size; n++) bias.append(n > 0 ? ", " : "").append((r.nextInt(9) - 4) / 2.0);
+            s.append("  population gates : threshold_gate [").append(size).append("] { threshold = ").append(r.nextInt(4))
+                    .append("; bias = [").append(bias).append("]; }\n");
+            s.append("  projection into_gates : ").append(names.get(r.nextInt(names.size()))).append(" -> gates : fixed_probability(0.4) { weight = ")
+                    .append(r.nextInt(5) - 1).append("; delay = ").append(1 + r.nextInt(5)).append(" ms; }\n");
+        }
         s.append("}\n");
         return new Case(s.toString(), target);
     }

@@ -136,6 +136,7 @@ class NirImportTest {
         "missing_parameter.nir | node 'lif' (LIF): missing parameter 'v_threshold'",
         "unknown_type.nir      | node 'w': unknown NIR node type 'Banana'",
         "integrator.nir        | node 'acc' (I): an integrator without threshold has no IR model; use IF or LI",
+        "gate_no_scale.nir     | node 'gate' (Threshold): the weights into neuron 0 (1.0, 3.14159) are not integer multiples of one scale (tried the smallest weight over 1 to 64); Myelin's threshold gates take integer weights",
     })
     void badFilesNameTheNodeAndTheProblem(String file, String message) {
         Path path = Path.of("src/test/resources/nir", file);

@@ -133,6 +133,42 @@ class ThresholdMapTest {
         }
     }
 
+    /** Inputs that decide alone peel into trees: an OR and an AND of 100 meet the fan-in bound, so they are minimal. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 100})
+    void orsAndAndsOfOneHundredAreMinimalTrees(int threshold) {
+        String snn = "network wide { timestep = 1 ms; seed = 0;\n population x : spike_array [100] { spikes = [0 @ 1 ms]; }\n"
+                + " population g : threshold_gate [1] { threshold = " + threshold + "; }\n projection x -> g : all_to_all { weight = 1; }\n}\n";
+        for (CellLibrary lib : CellLibrary.builtIn()) {
+            ThresholdMap.Result r = map(snn, lib);
+            int expected = (99 + lib.fanIn() - 2) / (lib.fanIn() - 1); // 33 on tulip, 15 on ftl
+            assertEquals(expected, r.netlist().cells().size(), lib.name());
+            assertEquals(expected, r.cellBound(), lib.name());
+            assertEquals(r.depthBound(), r.netlist().depth(), lib.name());
+        }
+    }
+
+    /** Shannon's expansion: a majority of 9 on ftl's 8-input cells is two cofactors and their join. */
+    @Test
+    void aMajorityOfNineOnFtlIsThreeCells() {
+        String snn = "network maj { timestep = 1 ms; seed = 0;\n population x : spike_array [9] { spikes = [0 @ 1 ms]; }\n"
+                + " population m : threshold_gate [1] { threshold = 5; }\n projection x -> m : all_to_all { weight = 1; }\n}\n";
+        ThresholdMap.Result r = map(snn, CellLibrary.FTL);
+        assertEquals(3, r.netlist().cells().size());
+        assertEquals(2, r.netlist().depth());
+        assertEquals(1, r.exhaustive());
+    }
+
+    /** A gate's bias b makes its function [sum w x >= T - floor(b)], per neuron. */
+    @Test
+    void aBiasLowersEachNeuronsThreshold() {
+        String snn = "network biased { timestep = 1 ms; seed = 0;\n population x : spike_array [3] { spikes = [0 @ 1 ms]; }\n"
+                + " population g : threshold_gate [3] { threshold = 2; bias = [1, -1.5, 0.5]; }\n"
+                + " projection x -> g : all_to_all { weight = 1; }\n}\n";
+        ThresholdMap.Result r = map(snn, CellLibrary.TULIP);
+        assertEquals(java.util.List.of(1L, 4L, 2L), r.gates().stream().map(ThresholdMap.Gate::threshold).toList());
+    }
+
     @Test
     void aGateOfFanInOneHundredWithWeightsUpTo127() {
         StringBuilder conn = new StringBuilder();

@@ -1,0 +1,87 @@
+package myelin.frontend.nir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import myelin.frontend.NetworkLoader;
+import myelin.ir.integer.Profile;
+import myelin.ir.network.Connector;
+import myelin.ir.network.Network;
+import myelin.ir.synapses.Expander;
+import myelin.simulator.Engine;
+import myelin.simulator.Engines;
+import myelin.simulator.reference.ReferenceEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A trained binary layer (real weights, a scale per row, a real bias) into a NIR Threshold:
+ * after folding, every engine fires exactly where the float32 layer of the file says,
+ * for all 256 input patterns (src/test/resources/nir/make_fixtures.py, binary_affine.nir).
+ */
+class GateFoldingTest {
+    private static final Path FILE = Path.of("src/test/resources/nir/binary_affine.nir");
+    private static final int[][] SIGNS = {
+        {1, -1, 1, 1, -1, 1, -1, 1}, {-1, 1, 1, -1, 1, 1, 1, -1}, {1, 1, -1, -1, 1, -1, 1, 1},
+        {1, -1, -1, 1, 1, 1, -1, 1}, {1, 2, -3, 1, 0, 2, -1, 1}};
+    private static final float[] SCALE = {0.37f, 0.5f, 1.25f, 0.25f, 0.2f};
+    private static final float[] BIAS = {0.2f, -0.3f, 0.0f, 0.5f, 0.1f};
+
+    /** Whether gate n fires on input pattern x (bit i = input i), as the file's float32 layer computes it. */
+    private static boolean fires(int n, int x) {
+        double sum = BIAS[n];
+        for (int i = 0; i < 8; i++) if ((x >> i & 1) != 0) sum += (float) (SIGNS[n][i] * SCALE[n]);
+        return sum >= 1;
+    }
+
+    private static Network network() {
+        return NetworkLoader.load(FILE, 1e-3).network();
+    }
+
+    @Test
+    void realWeightsBecomeIntegersWithTheScaleInTheBias() {
+        Network net = network();
+        var list = (Connector.ExplicitList) net.projections().get(0).connector();
+        for (var s : list.synapses()) assertEquals(SIGNS[s.post()][s.pre()], s.weight(), "weight " + s.pre() + " -> " + s.post());
+        // b' = T - (T - b) / a; row 3 is the tie 0.25 k + 0.5 >= 1 at k = 2, exactly -1.
+        assertEquals(-1.0, net.population("gate").orElseThrow().bias().get(3));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "loihi"})
+    void theIntegerEngineFiresWhereTheFloatLayerDoes(String profile) {
+        Network net = network();
+        check(myelin.simulator.Engines.engine(net, Profile.named(profile).orElseThrow(), 1), "integer engine, profile " + profile);
+    }
+
+    @Test
+    void theReferenceEngineFiresWhereTheFloatLayerDoes() {
+        check(new ReferenceEngine(Expander.sequential().expand(network()), ReferenceEngine.Precision.FLOAT64), "reference engine");
+    }
+
+    /** Pattern x drives the inputs at step x; the gates answer one step later. */
+    private static void check(Engine engine, String what) {
+        int gate = 1;
+        assertEquals("gate", engine.populationName(gate));
+        for (int x = 0; x < 256; x++) for (int i = 0; i < 8; i++) if ((x >> i & 1) != 0) engine.inject("input", i, x);
+        List<String> fired = new ArrayList<>();
+        engine.run(258, (step, spikes) -> {
+            for (int k = 0; k < spikes.size(); k++) {
+                if (spikes.population(k) == gate) fired.add((step - 1) + "/" + spikes.neuron(k));
+            }
+        }, false);
+        List<String> expected = new ArrayList<>();
+        for (int x = 0; x < 256; x++) for (int n = 0; n < 5; n++) if (fires(n, x)) expected.add(x + "/" + n);
+        for (int x = 0; x < 256; x++) {
+            for (int n = 0; n < 5; n++) {
+                String key = x + "/" + n;
+                assertEquals(expected.contains(key), fired.contains(key), what + ": pattern " + x + ", gate neuron " + n);
+            }
+        }
+        assertTrue(expected.size() > 100 && expected.size() < 1000, expected.size() + " firings: the patterns test both sides");
+    }
+}
