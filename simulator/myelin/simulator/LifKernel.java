@@ -12,11 +12,12 @@ import myelin.ir.integer.IntModel;
  * +-2^30, which cannot change a result that saturates at 16 bits, so no intermediate
  * overflows 32 bits.
  *
- * <p>Input is read from the ring in place (and the slot cleared as it is read). Every
- * current but the last is decayed in a pass of its own that sums the currents into a
- * scratch array; the last current, the membrane, threshold and reset share one pass, so
- * a one- or two-current population makes one or two passes over its arrays per step.
- * Every array is indexed by the neuron, so the loop keeps one index.
+ * <p>Input is read from the ring in place (and the slot cleared as it is read). A
+ * population of up to two currents makes one pass per step: both currents, the membrane,
+ * threshold and reset (a separate pass per current read and wrote a scratch sum, and was
+ * bound by that memory traffic, not by arithmetic). With more currents, every current but
+ * the last is decayed in a pass of its own that sums into a scratch array. Every array is
+ * indexed by the neuron, so the loop keeps one index.
  *
  * <p>Shaped by what C2 on JDK 17 compiles well: the preferred species (512 bits with
  * AVX-512); lane masks made by arithmetic as -1/0 vectors and bitwise selects (JDK 17
@@ -62,7 +63,8 @@ final class LifKernel {
         int types = m.currentDecays().length;
         int[] sum = scratch.channel(0, to); // indexed by neuron, like every array here
         boolean saturated = false;
-        for (int c = 0; c + 1 < types; c++) saturated |= decayCurrent(p, m, c, step, from, to, sum);
+        // Two currents fuse into the membrane's pass; beyond that, the first ones sum in passes of their own.
+        for (int c = 0; c + 1 < types && types > 2; c++) saturated |= decayCurrent(p, m, c, step, from, to, sum);
         saturated |= membrane(p, m, step, from, to, sum, out, scratch);
         if (saturated) scratch.saturations++;
         scratch.vectorUpdates++;
@@ -132,10 +134,14 @@ final class LifKernel {
         // The last current, or (without currents) the direct input to v.
         int last = Math.max(0, types - 1);
         boolean direct = types == 0;
-        boolean summed = types > 1;
+        boolean fused = types == 2; // current 0 decays in this pass too
+        boolean summed = types > 2; // currents 0 .. types-2 are in sum already
         int keep = direct ? 0 : (1 << k) - m.currentDecays()[last];
         int[] current = direct ? null : p.current[last];
         int[] input = p.slot(step, last);
+        int keep0 = fused ? (1 << k) - m.currentDecays()[0] : 0;
+        int[] current0 = fused ? p.current[0] : null;
+        int[] input0 = fused ? p.slot(step, 0) : null;
         int[] bias = p.bias;
         int[] v = p.v;
         int[] refractory = p.refractory;
@@ -156,6 +162,7 @@ final class LifKernel {
         IntVector inputLow = IntVector.broadcast(LANES, -INPUT_LIMIT);
         IntVector inputHigh = IntVector.broadcast(LANES, INPUT_LIMIT);
         IntVector keeps = IntVector.broadcast(LANES, keep);
+        IntVector keeps0 = IntVector.broadcast(LANES, keep0);
         IntVector dvs = IntVector.broadcast(LANES, dv);
         // v > max never holds, so a model that does not spike gets max as its threshold.
         IntVector thresholds = IntVector.broadcast(LANES, spikes ? threshold : max);
@@ -181,6 +188,17 @@ final class LifKernel {
                 drive = x.max(low).min(high);
                 currentClipped = drive.lanewise(VectorOperators.XOR, x);
                 drive.intoArray(current, n);
+                if (fused) {
+                    IntVector in0 = IntVector.fromArray(LANES, input0, n).max(inputLow).min(inputHigh);
+                    zero.intoArray(input0, n);
+                    IntVector product0 = IntVector.fromArray(LANES, current0, n).mul(keeps0);
+                    IntVector x0 = product0.add(product0.lanewise(VectorOperators.ASHR, 31).and(rounding))
+                            .lanewise(VectorOperators.ASHR, k).add(in0);
+                    IntVector i0 = x0.max(low).min(high);
+                    currentClipped = currentClipped.or(i0.lanewise(VectorOperators.XOR, x0));
+                    i0.intoArray(current0, n);
+                    drive = drive.add(i0);
+                }
                 if (summed) drive = drive.add(IntVector.fromArray(LANES, sum, n));
                 directInput = zero;
             }
@@ -219,6 +237,14 @@ final class LifKernel {
                 drive = Math.max(min, Math.min(max, x));
                 saturated |= drive != x;
                 current[n] = drive;
+                if (fused) {
+                    int x0 = shiftTowardZero(current0[n] * keep0, k, round) + clampInput(input0[n]);
+                    input0[n] = 0;
+                    int i0 = Math.max(min, Math.min(max, x0));
+                    saturated |= i0 != x0;
+                    current0[n] = i0;
+                    drive += i0;
+                }
                 if (summed) drive += sum[n];
             }
             if (bias != null) drive += bias[n];

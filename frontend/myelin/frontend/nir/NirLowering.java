@@ -96,6 +96,11 @@ public final class NirLowering {
                 .thenComparing(Path::pre).thenComparing(Path::post));
         Map<String, PopulationModels.Layer> layers = layers(paths, depth);
         Map<String, double[]> biases = biases(layers);
+        for (PopulationModels.Layer layer : layers.values()) {
+            if (layer.thresholdBias() == 0) continue;
+            double[] bias = biases.computeIfAbsent(layer.name(), k -> new double[LinearOp.size(layer.shape())]);
+            for (int i = 0; i < bias.length; i++) bias[i] += layer.thresholdBias();
+        }
 
         List<Projection> projections = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();

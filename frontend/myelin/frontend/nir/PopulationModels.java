@@ -82,9 +82,21 @@ final class PopulationModels {
                         ResetMode.VALUE, unit, synapses);
                 case LI, CUBA_LI -> new LeakyIntegrator(name, tauMem(), param("v_leak"), unit, synapses);
                 case IF -> new IntegrateAndFire(name, param("v_threshold"), param("v_reset"), 0, ResetMode.VALUE);
-                case THRESHOLD -> new ThresholdGate(name, (long) param("threshold"));
+                case THRESHOLD -> new ThresholdGate(name, integralThreshold() ? (long) param("threshold") : 0);
                 case INTEGRATOR -> throw new IllegalStateException("checked in layer()");
             };
+        }
+
+        private boolean integralThreshold() {
+            return param("threshold") == Math.rint(param("threshold"));
+        }
+
+        /**
+         * What a Threshold layer adds to its bias: a real threshold t becomes the gate threshold 0
+         * and a bias of -t (sum w x + b >= t exactly when sum w x + b - t >= 0); nothing otherwise.
+         */
+        double thresholdBias() {
+            return kind() == NeuronKind.THRESHOLD && !integralThreshold() ? -param("threshold") : 0;
         }
 
         /** The synapse type a projection without a folded LI targets ("" for v directly). */
@@ -143,9 +155,6 @@ final class PopulationModels {
             }
             if (n.kind() == NeuronKind.INTEGRATOR) {
                 throw error.apply("node '" + name + "' (I): an integrator without threshold has no IR model; use IF or LI");
-            }
-            if (n.kind() == NeuronKind.THRESHOLD && n.parameter("threshold").get(0) != Math.rint(n.parameter("threshold").get(0))) {
-                throw error.apply("node '" + name + "' (Threshold): Myelin's threshold gates take an integer threshold");
             }
         }
         return new Layer(name, node, shape, dt);

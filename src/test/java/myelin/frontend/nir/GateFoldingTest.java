@@ -16,6 +16,7 @@ import myelin.simulator.Engines;
 import myelin.simulator.reference.ReferenceEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * for all 256 input patterns (src/test/resources/nir/make_fixtures.py, binary_affine.nir).
  */
 class GateFoldingTest {
-    private static final Path FILE = Path.of("src/test/resources/nir/binary_affine.nir");
+    private static final String DIR = "src/test/resources/nir/";
     private static final int[][] SIGNS = {
         {1, -1, 1, 1, -1, 1, -1, 1}, {-1, 1, 1, -1, 1, 1, 1, -1}, {1, 1, -1, -1, 1, -1, 1, 1},
         {1, -1, -1, 1, 1, 1, -1, 1}, {1, 2, -3, 1, 0, 2, -1, 1}};
@@ -32,19 +33,20 @@ class GateFoldingTest {
     private static final float[] BIAS = {0.2f, -0.3f, 0.0f, 0.5f, 0.1f};
 
     /** Whether gate n fires on input pattern x (bit i = input i), as the file's float32 layer computes it. */
-    private static boolean fires(int n, int x) {
+    private static boolean fires(int n, int x, double threshold) {
         double sum = BIAS[n];
         for (int i = 0; i < 8; i++) if ((x >> i & 1) != 0) sum += (float) (SIGNS[n][i] * SCALE[n]);
-        return sum >= 1;
+        return sum >= threshold;
     }
 
-    private static Network network() {
-        return NetworkLoader.load(FILE, 1e-3).network();
+    /** The file with threshold 1, or its twin whose real threshold 0.75 folds into the bias. */
+    private static Network network(double threshold) {
+        return NetworkLoader.load(Path.of(DIR + (threshold == 1 ? "binary_affine.nir" : "binary_affine_real_threshold.nir")), 1e-3).network();
     }
 
     @Test
     void realWeightsBecomeIntegersWithTheScaleInTheBias() {
-        Network net = network();
+        Network net = network(1);
         var list = (Connector.ExplicitList) net.projections().get(0).connector();
         for (var s : list.synapses()) assertEquals(SIGNS[s.post()][s.pre()], s.weight(), "weight " + s.pre() + " -> " + s.post());
         // b' = T - (T - b) / a; row 3 is the tie 0.25 k + 0.5 >= 1 at k = 2, exactly -1.
@@ -52,19 +54,26 @@ class GateFoldingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"default", "loihi"})
-    void theIntegerEngineFiresWhereTheFloatLayerDoes(String profile) {
-        Network net = network();
-        check(myelin.simulator.Engines.engine(net, Profile.named(profile).orElseThrow(), 1), "integer engine, profile " + profile);
+    @CsvSource({"default, 1", "loihi, 1", "default, 0.75", "loihi, 0.75"})
+    void theIntegerEngineFiresWhereTheFloatLayerDoes(String profile, double threshold) {
+        Network net = network(threshold);
+        check(Engines.engine(net, Profile.named(profile).orElseThrow(), 1), threshold, "integer engine, profile " + profile);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {1, 0.75})
+    void theReferenceEngineFiresWhereTheFloatLayerDoes(double threshold) {
+        check(new ReferenceEngine(Expander.sequential().expand(network(threshold)), ReferenceEngine.Precision.FLOAT64), threshold, "reference engine");
     }
 
     @Test
-    void theReferenceEngineFiresWhereTheFloatLayerDoes() {
-        check(new ReferenceEngine(Expander.sequential().expand(network()), ReferenceEngine.Precision.FLOAT64), "reference engine");
+    void aRealThresholdBecomesZeroWithItsNegativeInTheBias() {
+        Network net = network(0.75);
+        assertEquals(new myelin.ir.network.ThresholdGate("gate", 0), net.models().get("gate"));
     }
 
     /** Pattern x drives the inputs at step x; the gates answer one step later. */
-    private static void check(Engine engine, String what) {
+    private static void check(Engine engine, double threshold, String what) {
         int gate = 1;
         assertEquals("gate", engine.populationName(gate));
         for (int x = 0; x < 256; x++) for (int i = 0; i < 8; i++) if ((x >> i & 1) != 0) engine.inject("input", i, x);
@@ -75,7 +84,7 @@ class GateFoldingTest {
             }
         }, false);
         List<String> expected = new ArrayList<>();
-        for (int x = 0; x < 256; x++) for (int n = 0; n < 5; n++) if (fires(n, x)) expected.add(x + "/" + n);
+        for (int x = 0; x < 256; x++) for (int n = 0; n < 5; n++) if (fires(n, x, threshold)) expected.add(x + "/" + n);
         for (int x = 0; x < 256; x++) {
             for (int n = 0; n < 5; n++) {
                 String key = x + "/" + n;
