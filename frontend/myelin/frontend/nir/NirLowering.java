@@ -97,9 +97,10 @@ public final class NirLowering {
         Map<String, PopulationModels.Layer> layers = layers(paths, depth);
         Map<String, double[]> biases = biases(layers);
         for (PopulationModels.Layer layer : layers.values()) {
-            if (layer.thresholdBias() == 0) continue;
-            double[] bias = biases.computeIfAbsent(layer.name(), k -> new double[LinearOp.size(layer.shape())]);
-            for (int i = 0; i < bias.length; i++) bias[i] += layer.thresholdBias();
+            double[] add = layer.thresholdBias();
+            if (add == null) continue;
+            double[] bias = biases.computeIfAbsent(layer.name(), k -> new double[add.length]);
+            for (int i = 0; i < bias.length; i++) bias[i] += add[i];
         }
 
         List<Projection> projections = new ArrayList<>();

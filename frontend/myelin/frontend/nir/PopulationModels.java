@@ -87,16 +87,23 @@ final class PopulationModels {
             };
         }
 
+        /** One integer threshold for the whole layer: what a gate's threshold holds as it is. */
         private boolean integralThreshold() {
-            return param("threshold") == Math.rint(param("threshold"));
+            var t = neuron().parameter("threshold").uniform();
+            return t.isPresent() && t.getAsDouble() == Math.rint(t.getAsDouble());
         }
 
         /**
-         * What a Threshold layer adds to its bias: a real threshold t becomes the gate threshold 0
-         * and a bias of -t (sum w x + b >= t exactly when sum w x + b - t >= 0); nothing otherwise.
+         * What a Threshold layer adds to its bias, or null: real or per-neuron thresholds t_n
+         * become the gate threshold 0 and a bias of -t_n (sum w x + b >= t_n exactly when
+         * sum w x + b - t_n >= 0).
          */
-        double thresholdBias() {
-            return kind() == NeuronKind.THRESHOLD && !integralThreshold() ? -param("threshold") : 0;
+        double[] thresholdBias() {
+            if (kind() != NeuronKind.THRESHOLD || integralThreshold()) return null;
+            var t = neuron().parameter("threshold");
+            double[] bias = new double[LinearOp.size(shape)];
+            for (int n = 0; n < bias.length; n++) bias[n] = -t.get(t.size() == 1 ? 0 : n);
+            return bias;
         }
 
         /** The synapse type a projection without a folded LI targets ("" for v directly). */
@@ -142,7 +149,8 @@ final class PopulationModels {
     static Layer layer(String name, NirNode node, int[] shape, double dt, Function<String, InputException> error) {
         if (node instanceof NirNode.Neuron n) {
             for (var p : n.parameters().entrySet()) {
-                if (p.getValue().uniform().isEmpty()) {
+                boolean folds = n.kind() == NeuronKind.THRESHOLD && p.getKey().equals("threshold"); // into the bias, per neuron
+                if (!folds && p.getValue().uniform().isEmpty()) {
                     throw error.apply("node '" + name + "' (" + n.kind().typeName() + "): parameter '" + p.getKey() + "' varies across the layer ("
                             + p.getValue().min() + " .. " + p.getValue().max() + "); Myelin takes one value per layer");
                 }

@@ -117,11 +117,11 @@ write("subgraph_shape.nir", dict(input=dict(type="Input", shape=np.array([2, 3])
 signs = np.array([[1, -1, 1, 1, -1, 1, -1, 1], [-1, 1, 1, -1, 1, 1, 1, -1], [1, 1, -1, -1, 1, -1, 1, 1],
                   [1, -1, -1, 1, 1, 1, -1, 1], [1, 2, -3, 1, 0, 2, -1, 1]], dtype=np.float32)
 scale = np.array([0.37, 0.5, 1.25, 0.25, 0.2], dtype=np.float32)
-# The same with a real threshold, 0.75: it folds into the bias too.
-for name, threshold in (("binary_affine.nir", 1.0), ("binary_affine_real_threshold.nir", 0.75)):
+# The same with real thresholds that differ per neuron: they fold into the bias too.
+for name, threshold in (("binary_affine.nir", [1.0] * 5), ("binary_affine_real_threshold.nir", [0.75, 1.25, 0.5, 0.75, 0.95])):
     write(name, dict(input=inp(8), w=dict(type="Affine", weight=signs * scale[:, None],
                                           bias=np.array([0.2, -0.3, 0.0, 0.5, 0.1], dtype=np.float32)),
-                     gate=dict(type="Threshold", threshold=np.full(5, threshold, dtype=np.float32)), output=out(5)),
+                     gate=dict(type="Threshold", threshold=np.array(threshold, dtype=np.float32)), output=out(5)),
           [["input", "w"], ["w", "gate"], ["gate", "output"]])
 # Weights into a gate that no one scale makes integers.
 write("gate_no_scale.nir", dict(input=inp(2), w=dict(type="Linear", weight=np.array([[1.0, 3.14159]], dtype=np.float32)),

@@ -31,22 +31,24 @@ class GateFoldingTest {
         {1, -1, -1, 1, 1, 1, -1, 1}, {1, 2, -3, 1, 0, 2, -1, 1}};
     private static final float[] SCALE = {0.37f, 0.5f, 1.25f, 0.25f, 0.2f};
     private static final float[] BIAS = {0.2f, -0.3f, 0.0f, 0.5f, 0.1f};
+    /** The twin file's thresholds, one per neuron. */
+    private static final float[] REAL_THRESHOLDS = {0.75f, 1.25f, 0.5f, 0.75f, 0.95f};
 
     /** Whether gate n fires on input pattern x (bit i = input i), as the file's float32 layer computes it. */
-    private static boolean fires(int n, int x, double threshold) {
+    private static boolean fires(int n, int x, boolean realThresholds) {
         double sum = BIAS[n];
         for (int i = 0; i < 8; i++) if ((x >> i & 1) != 0) sum += (float) (SIGNS[n][i] * SCALE[n]);
-        return sum >= threshold;
+        return sum >= (realThresholds ? REAL_THRESHOLDS[n] : 1);
     }
 
-    /** The file with threshold 1, or its twin whose real threshold 0.75 folds into the bias. */
-    private static Network network(double threshold) {
-        return NetworkLoader.load(Path.of(DIR + (threshold == 1 ? "binary_affine.nir" : "binary_affine_real_threshold.nir")), 1e-3).network();
+    /** The file with threshold 1, or its twin whose real per-neuron thresholds fold into the bias. */
+    private static Network network(boolean realThresholds) {
+        return NetworkLoader.load(Path.of(DIR + (realThresholds ? "binary_affine_real_threshold.nir" : "binary_affine.nir")), 1e-3).network();
     }
 
     @Test
     void realWeightsBecomeIntegersWithTheScaleInTheBias() {
-        Network net = network(1);
+        Network net = network(false);
         var list = (Connector.ExplicitList) net.projections().get(0).connector();
         for (var s : list.synapses()) assertEquals(SIGNS[s.post()][s.pre()], s.weight(), "weight " + s.pre() + " -> " + s.post());
         // b' = T - (T - b) / a; row 3 is the tie 0.25 k + 0.5 >= 1 at k = 2, exactly -1.
@@ -54,26 +56,26 @@ class GateFoldingTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"default, 1", "loihi, 1", "default, 0.75", "loihi, 0.75"})
-    void theIntegerEngineFiresWhereTheFloatLayerDoes(String profile, double threshold) {
-        Network net = network(threshold);
-        check(Engines.engine(net, Profile.named(profile).orElseThrow(), 1), threshold, "integer engine, profile " + profile);
+    @CsvSource({"default, false", "loihi, false", "default, true", "loihi, true"})
+    void theIntegerEngineFiresWhereTheFloatLayerDoes(String profile, boolean realThresholds) {
+        Network net = network(realThresholds);
+        check(Engines.engine(net, Profile.named(profile).orElseThrow(), 1), realThresholds, "integer engine, profile " + profile);
     }
 
     @ParameterizedTest
-    @ValueSource(doubles = {1, 0.75})
-    void theReferenceEngineFiresWhereTheFloatLayerDoes(double threshold) {
-        check(new ReferenceEngine(Expander.sequential().expand(network(threshold)), ReferenceEngine.Precision.FLOAT64), threshold, "reference engine");
+    @ValueSource(booleans = {false, true})
+    void theReferenceEngineFiresWhereTheFloatLayerDoes(boolean realThresholds) {
+        check(new ReferenceEngine(Expander.sequential().expand(network(realThresholds)), ReferenceEngine.Precision.FLOAT64), realThresholds,
+                "reference engine");
     }
 
     @Test
-    void aRealThresholdBecomesZeroWithItsNegativeInTheBias() {
-        Network net = network(0.75);
-        assertEquals(new myelin.ir.network.ThresholdGate("gate", 0), net.models().get("gate"));
+    void realThresholdsBecomeZeroWithTheirNegativesInTheBias() {
+        assertEquals(new myelin.ir.network.ThresholdGate("gate", 0), network(true).models().get("gate"));
     }
 
     /** Pattern x drives the inputs at step x; the gates answer one step later. */
-    private static void check(Engine engine, double threshold, String what) {
+    private static void check(Engine engine, boolean realThresholds, String what) {
         int gate = 1;
         assertEquals("gate", engine.populationName(gate));
         for (int x = 0; x < 256; x++) for (int i = 0; i < 8; i++) if ((x >> i & 1) != 0) engine.inject("input", i, x);
@@ -84,7 +86,7 @@ class GateFoldingTest {
             }
         }, false);
         List<String> expected = new ArrayList<>();
-        for (int x = 0; x < 256; x++) for (int n = 0; n < 5; n++) if (fires(n, x, threshold)) expected.add(x + "/" + n);
+        for (int x = 0; x < 256; x++) for (int n = 0; n < 5; n++) if (fires(n, x, realThresholds)) expected.add(x + "/" + n);
         for (int x = 0; x < 256; x++) {
             for (int n = 0; n < 5; n++) {
                 String key = x + "/" + n;
