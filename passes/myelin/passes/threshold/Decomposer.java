@@ -36,18 +36,17 @@ final class Decomposer {
         this.widestCounter = m;
     }
 
-    /**
-     * The fewest cells, then the least depth, among the constructions tried: the adder
-     * construction with each counter width from 3 bits to the widest the library holds, and the same after peeling
-     * the inputs that decide alone (an input whose weight reaches the threshold ORs with the
-     * rest; one the rest cannot do without ANDs with it), which makes ORs and ANDs trees.
-     */
+    /** The fewest cells, then the least depth, of the candidates. */
     Built best(ThresholdFunction f, int inputs) {
         return candidates(f, inputs).stream()
                 .min(Comparator.comparingInt((Built c) -> c.cells().cells().size()).thenComparingInt(Built::depth)).orElseThrow();
     }
 
-    /** Every construction this library allows; an error saying why when there is none. */
+    /**
+     * Adders, peeling and (a few inputs past the fan-in) Shannon splitting, each with every
+     * counter width from 3 bits to the library's widest: all this library allows; an error
+     * saying why when there is none.
+     */
     List<Built> candidates(ThresholdFunction f, int inputs) {
         List<Built> built = new ArrayList<>();
         RuntimeException first = null;
@@ -119,15 +118,13 @@ final class Decomposer {
         }
         ThresholdFunction one = Normalizer.normalize(new ThresholdFunction(in, weights, f.threshold() - w));
         ThresholdFunction zero = Normalizer.normalize(new ThresholdFunction(in, weights, f.threshold()));
-        int a = cofactor(w > 0 ? one : zero, b, counter);
-        int bb = cofactor(w > 0 ? zero : one, b, counter);
+        int a = splitOrBuild(w > 0 ? one : zero, b, counter);
+        int bb = splitOrBuild(w > 0 ? zero : one, b, counter);
         return w > 0 ? b.cell(new int[] {bb, f.inputs()[y], a}, new int[] {2, 1, 1}, 2)
                 : b.cell(new int[] {bb, f.inputs()[y], a}, new int[] {2, -1, 1}, 1);
     }
 
-    private int cofactor(ThresholdFunction f, CellBuilder b, int counter) {
-        if (f.inputs().length == 0) return f.threshold() <= 0 ? CellBuilder.TRUE : CellBuilder.FALSE;
-        if (fitsOneCell(f)) return build(f, b, counter);
+    private int splitOrBuild(ThresholdFunction f, CellBuilder b, int counter) {
         return splits(f) ? split(f, b, counter) : build(f, b, counter);
     }
 
@@ -216,12 +213,7 @@ final class Decomposer {
         return isNegated(last) ? b.not(signal(last)) : last;
     }
 
-    /** The signal that computes f (already normalised), its cells added to the builder. */
-    int build(ThresholdFunction f, CellBuilder b) {
-        return build(f, b, widestCounter);
-    }
-
-    /** As build, with counters of at most {@code counter} bits. */
+    /** The adders' signal for f (normalised), with counters of at most {@code counter} bits; its cells added to b. */
     private int build(ThresholdFunction f, CellBuilder b, int counter) {
         if (f.inputs().length == 0) return f.threshold() <= 0 ? CellBuilder.TRUE : CellBuilder.FALSE;
         if (fitsOneCell(f)) return b.cell(f.inputs(), Arrays.stream(f.weights()).mapToInt(w -> (int) w).toArray(), f.threshold());
