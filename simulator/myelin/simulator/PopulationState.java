@@ -25,6 +25,9 @@ final class PopulationState {
     final int[] refractory;
     final long[] rng;
     private final PoissonCounts poissonCounts;
+    private final long[] poissonCdf;
+    /** Whether the Poisson draws take the SIMD kernel (same counts as the scalar path). */
+    private final boolean vectorPoisson;
     /** Each neuron's constant input in v integers, or null (docs/semantics.md). */
     int[] bias;
     /**
@@ -84,6 +87,8 @@ final class PopulationState {
         this.current = new int[currents][size];
         this.refractory = membrane ? new int[size] : null;
         poissonCounts = model instanceof IntModel.Poisson m ? new PoissonCounts(m.cdf()) : null;
+        poissonCdf = model instanceof IntModel.Poisson m ? m.cdf() : null;
+        vectorPoisson = poissonCdf != null && VECTOR_API && !Boolean.getBoolean("myelin.scalarKernel");
         if (model instanceof IntModel.Poisson) {
             rng = new long[size];
             long stream = SplitMix64.derive(seed, SplitMix64.hash("poisson/" + name));
@@ -149,7 +154,7 @@ final class PopulationState {
             case THRESHOLD_GATE -> updateGate((IntModel.Gate) model, step, from, to, out, scratch);
             case POISSON -> {
                 if (direct != null) updatePoissonDirect(step, from, to, scratch);
-                else updatePoisson(step, from, to, out);
+                else updatePoisson(step, from, to, out, scratch);
             }
             case SPIKE_ARRAY -> emitForced(step, from, to, out);
         }
@@ -272,12 +277,24 @@ final class PopulationState {
         }
     }
 
-    private void updatePoisson(int step, int from, int to, SpikeTrain out) {
+    private void updatePoisson(int step, int from, int to, SpikeTrain out, Scratch scratch) {
+        if (vectorPoisson) {
+            int[] counts = poissonDraws(from, to, scratch);
+            for (int n = from; n < to; n++) if (counts[n] > 0 || forcedSteps.length > 0) emit(out, step, n, counts[n]);
+            return;
+        }
         for (int n = from; n < to; n++) {
             rng[n] += 0x9E3779B97F4A7C15L;
             int count = poissonCounts.count(SplitMix64.mix(rng[n]) >>> 32);
             if (count > 0 || forcedSteps.length > 0) emit(out, step, n, count);
         }
+    }
+
+    /** This step's counts of neurons [from, to) by the SIMD kernel, indexed by neuron. */
+    private int[] poissonDraws(int from, int to, Scratch scratch) {
+        int[] counts = scratch.channel(0, to);
+        PoissonKernel.draw(rng, from, to, poissonCdf, counts);
+        return counts;
     }
 
     /**
@@ -288,6 +305,15 @@ final class PopulationState {
         int[] slot = directTarget.slot(step + direct.constantDelay, direct.channel);
         int weight = direct.constantWeight;
         long spikes = 0;
+        if (vectorPoisson) {
+            int[] counts = poissonDraws(from, to, scratch);
+            for (int n = from; n < to; n++) {
+                slot[n] += counts[n] * weight;
+                spikes += counts[n];
+            }
+            scratch.directSpikes[index] += spikes;
+            return;
+        }
         for (int n = from; n < to; n++) {
             rng[n] += 0x9E3779B97F4A7C15L;
             int count = poissonCounts.count(SplitMix64.mix(rng[n]) >>> 32);
