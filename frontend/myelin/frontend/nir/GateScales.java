@@ -46,11 +46,13 @@ final class GateScales {
     }
 
     /**
-     * Divides each neuron's incoming weights by that neuron's scale. The projections must be
-     * explicit lists; {@code bias} may be null (none).
+     * Divides each neuron's incoming weights by that neuron's scale. The projections are
+     * explicit lists or one-to-one (a convolution with real taps was composed into a list
+     * already); {@code bias} may be null (none).
      */
     static Folded fold(String layer, int size, long threshold, List<Projection> into, double[] bias,
                        Function<String, InputException> error) {
+        into = into.stream().map(p -> listed(p, size, layer, error)).toList();
         double[] smallest = new double[size];
         java.util.Arrays.fill(smallest, Double.POSITIVE_INFINITY);
         List<List<Double>> rows = new ArrayList<>();
@@ -84,6 +86,20 @@ final class GateScales {
             folded[n] = threshold - (threshold - b) / scale[n];
         }
         return new Folded(out, folded);
+    }
+
+    /** The projection as an explicit list: one-to-one becomes its n synapses. */
+    private static Projection listed(Projection p, int size, String layer, Function<String, InputException> error) {
+        if (p.connector() instanceof Connector.ExplicitList) return p;
+        if (!(p.connector() instanceof Connector.OneToOne) || !(p.weight() instanceof Distribution.Constant w)
+                || !(p.delay() instanceof Distribution.Constant d)) {
+            throw error.apply("node '" + layer + "' (Threshold): its real weights fold per neuron, but the connection from '" + p.pre()
+                    + "' is a " + p.connector().keyword() + " with integer taps; give it real weights or the others integer ones");
+        }
+        List<Connector.ExplicitList.Synapse> synapses = new ArrayList<>();
+        for (int n = 0; n < size; n++) synapses.add(new Connector.ExplicitList.Synapse(n, n, w.value(), d.value()));
+        return new Projection(p.name(), p.pre(), p.post(), new Connector.ExplicitList(synapses), new Distribution.Constant(0), p.delay(),
+                p.synapse());
     }
 
     /** The largest a = smallest / d (d = 1 .. MAX_DIVISOR) that every weight is an integer multiple of, or 0. */

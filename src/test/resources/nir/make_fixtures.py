@@ -127,3 +127,8 @@ for name, threshold in (("binary_affine.nir", [1.0] * 5), ("binary_affine_real_t
 write("gate_no_scale.nir", dict(input=inp(2), w=dict(type="Linear", weight=np.array([[1.0, 3.14159]], dtype=np.float32)),
                                 gate=dict(type="Threshold", threshold=np.ones(1)), output=out(1)),
       [["input", "w"], ["w", "gate"], ["gate", "output"]])
+# A gate fed twice: real weights through an Affine and the input straight (one-to-one, weight 1).
+write("gate_mixed.nir", dict(input=inp(3), w=dict(type="Affine", weight=np.array([[0.5, -0.5, 0.0], [0.0, 0.25, 0.25], [0.5, 0.5, 0.5]], dtype=np.float32),
+                                                  bias=np.array([0.0, 0.25, 0.0], dtype=np.float32)),
+                             gate=dict(type="Threshold", threshold=np.ones(3, dtype=np.float32)), output=out(3)),
+      [["input", "w"], ["w", "gate"], ["input", "gate"], ["gate", "output"]])

@@ -69,6 +69,22 @@ class GateFoldingTest {
                 "reference engine");
     }
 
+    /** A gate fed by an Affine and by its input straight: the one-to-one connection folds with the same per-neuron scale. */
+    @Test
+    void aOneToOneConnectionFoldsWithTheRealOnes() {
+        Network net = NetworkLoader.load(Path.of(DIR + "gate_mixed.nir"), 1e-3).network();
+        List<List<Double>> rows = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (var p : net.projections()) {
+            if (!p.post().equals("gate")) continue;
+            for (var s : ((Connector.ExplicitList) p.connector()).synapses()) rows.get(s.post()).add(s.weight());
+        }
+        rows.forEach(java.util.Collections::sort);
+        // Row 0: 0.5, -0.5 and the direct 1 over scale 0.5; row 1: 0.25, 0.25 and 1 over 0.25; row 2: 0.5 three times and 1 over 0.5.
+        assertEquals(List.of(List.of(-1.0, 1.0, 2.0), List.of(1.0, 1.0, 4.0), List.of(1.0, 1.0, 1.0, 2.0)), rows);
+        // b' = T - (T - b) / a: 1 - 1/0.5 = -1, 1 - 0.75/0.25 = -2, -1.
+        assertEquals(List.of(-1.0, -2.0, -1.0), net.population("gate").orElseThrow().bias());
+    }
+
     @Test
     void realThresholdsBecomeZeroWithTheirNegativesInTheBias() {
         assertEquals(new myelin.ir.network.ThresholdGate("gate", 0), network(true).models().get("gate"));
