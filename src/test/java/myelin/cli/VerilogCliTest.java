@@ -131,6 +131,18 @@ class VerilogCliTest {
                 + "  projection x -> g : all_to_all { weight = 1; }\n}\n");
     }
 
+    /** The README's NIR binary layer: real weights, biases and thresholds folded into gates, as cells under Verilator. */
+    @Test
+    void theNirBinaryLayerVerifiesAsThresholdLogic() {
+        RtlTools.require("verilator");
+        CliRunner r = CliRunner.run("verify", "examples/nir/binary_layer.nir", "--dt", "1e-3", "--target", "fpga", "--netlist", "threshold",
+                "--steps", "48", "--input", "examples/nir/binary_layer_input.csv");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("real weights folded into integer weights and per-neuron biases"), r.err());
+        assertTrue(r.out().contains("verified: the netlist RTL under verilator's spikes equal the integer engine's"), r.out());
+        ExamplesTest.assertNoStackTrace(r);
+    }
+
     /** Gate biases in the cores' RTL: a bias memory added to the input. */
     @Test
     void biasedGatesVerify(@TempDir Path dir) throws Exception {
