@@ -189,6 +189,7 @@ final class LifKernel {
                 currentClipped = drive.lanewise(VectorOperators.XOR, x);
                 drive.intoArray(current, n);
                 if (fused) {
+                    // decayCurrent's lane arithmetic, written out: a vector passed to a helper would be boxed (see above).
                     IntVector in0 = IntVector.fromArray(LANES, input0, n).max(inputLow).min(inputHigh);
                     zero.intoArray(input0, n);
                     IntVector product0 = IntVector.fromArray(LANES, current0, n).mul(keeps0);
