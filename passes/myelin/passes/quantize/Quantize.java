@@ -125,7 +125,7 @@ public final class Quantize implements Pass {
                 double b = Math.floor(p.bias().get(n)) * (1L << profile.inputShift());
                 if (b < profile.stateMin() || b > profile.stateMax()) {
                     error(p, "population " + p.name() + ": neuron " + n + "'s bias " + p.bias().get(n) + " does not fit the "
-                            + profile.stateBits() + "-bit state of profile " + profile.name());
+                            + profile.stateBits() + "-bit state");
                     return out;
                 }
                 out[n] = (int) b;
