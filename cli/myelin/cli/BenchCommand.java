@@ -1,5 +1,6 @@
 package myelin.cli;
 
+import myelin.api.Simulations;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;

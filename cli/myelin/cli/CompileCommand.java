@@ -1,5 +1,7 @@
 package myelin.cli;
 
+import myelin.api.AtomicFiles;
+import myelin.api.Simulations;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package myelin.cli;
 
+import myelin.api.EngineComparison;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,8 @@
 package myelin.cli;
 
 import java.io.PrintWriter;
+import java.util.function.Consumer;
+import myelin.ir.diag.Diagnostic;
 import myelin.ir.diag.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,6 +17,8 @@ import picocli.CommandLine.Command;
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int INPUT_ERROR = 1;
+    public static final int USAGE_ERROR = 2;
+    public static final int MISMATCH = 3;
     public static final int INTERNAL_ERROR = 70;
 
     public static void main(String[] args) {
@@ -23,10 +27,18 @@ public final class Main {
 
     /** Runs the CLI with the given streams; never throws. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, d -> {});
+    }
+
+    /**
+     * As {@link #run(String[], PrintWriter, PrintWriter)}, and hands each error in the input to
+     * {@code diagnostics} too (the Maven plugin puts them on their file's line).
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Consumer<Diagnostic> diagnostics) {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err));
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err, diagnostics));
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
@@ -34,9 +46,10 @@ public final class Main {
         }
     }
 
-    private static int handle(Exception ex, PrintWriter err) {
+    private static int handle(Exception ex, PrintWriter err, Consumer<Diagnostic> diagnostics) {
         if (ex instanceof InputException input) {
             new DiagnosticPrinter(err).print(input.diagnostics());
+            input.diagnostics().forEach(diagnostics);
             return INPUT_ERROR;
         }
         if (ex instanceof myelin.ir.synapses.ExpansionTooLargeException) {

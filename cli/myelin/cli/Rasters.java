@@ -1,5 +1,6 @@
 package myelin.cli;
 
+import myelin.api.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import myelin.backends.reports.RasterPlot;

@@ -1,5 +1,6 @@
 package myelin.cli;
 
+import myelin.api.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

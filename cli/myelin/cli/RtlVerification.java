@@ -1,5 +1,7 @@
 package myelin.cli;
 
+import myelin.api.AtomicFiles;
+import myelin.api.SpikeCsv;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -44,7 +46,7 @@ final class RtlVerification {
                     run.cyclesPerStep(), run.stepsPerSecond(), run.seconds());
             return read(spikes, net, steps);
         } finally {
-            VerifyCommand.deleteTree(dir);
+            AtomicFiles.deleteTree(dir);
         }
     }
 

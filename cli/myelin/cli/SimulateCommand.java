@@ -1,5 +1,8 @@
 package myelin.cli;
 
+import myelin.api.EngineComparison;
+import myelin.api.Simulations;
+import myelin.api.SpikeCsv;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,7 @@
 package myelin.cli;
 
+import myelin.api.AtomicFiles;
+import myelin.api.SpikeCsv;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,9 @@
 package myelin.cli;
 
+import myelin.api.AtomicFiles;
+import myelin.api.EngineComparison;
+import myelin.api.Simulations;
+import myelin.api.SpikeCsv;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +30,7 @@ import picocli.CommandLine.Spec;
         "the chips' tables); on others the core-level executor runs the hardware IR. Exit 0 when every spike is equal, 3 and",
         "the first differing spike otherwise."})
 final class VerifyCommand implements Callable<Integer> {
-    static final int MISMATCH = 3;
+    static final int MISMATCH = Main.MISMATCH;
 
     @picocli.CommandLine.Mixin
     NetworkFile file;
@@ -102,7 +106,7 @@ final class VerifyCommand implements Callable<Integer> {
                         executor.packets(), (double) executor.packets() / steps, executor.hops(), (double) executor.hops() / steps,
                         (System.nanoTime() - t1) / 1e9);
             } finally {
-                deleteTree(image);
+                AtomicFiles.deleteTree(image);
             }
         }
         int code = verdict(out, net, expected, actual, checked);
@@ -132,12 +136,6 @@ final class VerifyCommand implements Callable<Integer> {
             if (k.option().equals(sim)) return k;
         }
         throw new CommandLine.ParameterException(cli, "--sim must be verilator, icarus or netlist, not '" + sim + "'");
-    }
-
-    static void deleteTree(Path dir) throws java.io.IOException {
-        try (var walk = java.nio.file.Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.deleteIfExists(p);
-        }
     }
 
     /** Prints whether the executor's spikes equal the engine's, or the first that differs; returns the exit code. */

@@ -1,5 +1,6 @@
 package myelin.frontend;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,6 +55,11 @@ final class Lowering {
 
     private static String key(Entity entity, String name) {
         return SourceMap.key(entity, name);
+    }
+
+    /** The included and data files read so far, each once, in the order first read. */
+    List<Path> filesRead() {
+        return values.filesRead();
     }
 
     /** Where each entity was declared, for the passes' errors; {@code file} for the rest. */

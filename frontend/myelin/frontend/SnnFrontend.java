@@ -3,6 +3,8 @@ package myelin.frontend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import myelin.ir.diag.Diagnostics;
 import myelin.ir.diag.InputException;
 import myelin.ir.diag.SourceLocation;
@@ -18,7 +20,10 @@ public final class SnnFrontend {
 
     /** Loads a network from a file; paths in diagnostics are shown as given. */
     public static LoadedNetwork load(Path path) {
-        return read(path.toString(), text(path));
+        LoadedNetwork read = read(path.toString(), text(path));
+        List<Path> files = new ArrayList<>(List.of(path));
+        files.addAll(read.files());
+        return new LoadedNetwork(read.network(), read.sources(), read.latency(), read.warnings(), files);
     }
 
     private static String text(Path path) {
@@ -55,6 +60,6 @@ public final class SnnFrontend {
         Lowering lowering = new Lowering(diagnostics);
         var network = lowering.lower(ast.orElseThrow());
         diagnostics.throwIfErrors();
-        return new LoadedNetwork(network.orElseThrow(), lowering.sources(path), java.util.Map.of(), java.util.List.of());
+        return new LoadedNetwork(network.orElseThrow(), lowering.sources(path), java.util.Map.of(), List.of(), lowering.filesRead());
     }
 }

@@ -42,6 +42,7 @@ final class SourcePaths {
             values.error(namedAt, "cannot read '" + name + "': no such file");
             return Optional.empty();
         }
+        values.fileRead(target);
         return Optional.of(target);
     }
 

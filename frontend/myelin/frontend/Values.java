@@ -18,8 +18,19 @@ import myelin.ir.units.Units;
 final class Values {
     private final Diagnostics diagnostics;
 
+    /** Files that includes and file(...) resolved to, for LoadedNetwork.files. */
+    private final java.util.Set<java.nio.file.Path> filesRead = new java.util.LinkedHashSet<>();
+
     Values(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
+    }
+
+    void fileRead(java.nio.file.Path file) {
+        filesRead.add(file);
+    }
+
+    java.util.List<java.nio.file.Path> filesRead() {
+        return java.util.List.copyOf(filesRead);
     }
 
     void error(SourceLocation loc, String message) {

@@ -123,7 +123,7 @@ public final class NirLowering {
         if (!problems.isEmpty()) throw error.apply("the lowered network is invalid: " + problems.get(0));
         Map<String, Integer> latency = new LinkedHashMap<>();
         for (String name : layers.keySet()) latency.put(name, depth.getOrDefault(name, 0));
-        return new LoadedNetwork(network, SourceMap.of(path), latency, warnings);
+        return new LoadedNetwork(network, SourceMap.of(path), latency, warnings, List.of(java.nio.file.Path.of(path)));
     }
 
     /** Each threshold layer with real weights: integer weights, and the scales folded into its bias (GateScales). */

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dependency direction of the design: frontend -> ir; passes -> ir; backends -> ir,
- * passes; simulator -> ir; the CLI on top of everything. Layers not written yet are optional.
+ * passes; simulator -> ir; the API (what the CLI, the Maven plugin and the JUnit artifact call)
+ * on top of those, and the CLI on top of everything. Layers not written yet are optional.
  */
 class ArchitectureTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -24,13 +25,15 @@ class ArchitectureTest {
                 .layer("passes").definedBy("myelin.passes..")
                 .layer("backends").definedBy("myelin.backends..")
                 .layer("simulator").definedBy("myelin.simulator..")
+                .layer("api").definedBy("myelin.api..")
                 .layer("cli").definedBy("myelin.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("frontend").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("backends").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("simulator").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("passes").mayOnlyBeAccessedByLayers("backends", "cli")
-                .whereLayer("ir").mayOnlyBeAccessedByLayers("frontend", "passes", "backends", "simulator", "cli")
+                .whereLayer("api").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("frontend").mayOnlyBeAccessedByLayers("api", "cli")
+                .whereLayer("backends").mayOnlyBeAccessedByLayers("api", "cli")
+                .whereLayer("simulator").mayOnlyBeAccessedByLayers("api", "cli")
+                .whereLayer("passes").mayOnlyBeAccessedByLayers("backends", "api", "cli")
+                .whereLayer("ir").mayOnlyBeAccessedByLayers("frontend", "passes", "backends", "simulator", "api", "cli")
                 .check(MAIN);
     }
 }

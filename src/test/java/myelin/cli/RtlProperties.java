@@ -52,7 +52,7 @@ class RtlProperties {
             assertEquals(0, r.exitCode(), c + "\n" + r.out() + r.err());
             assertTrue(r.out().contains("verified: the RTL under verilator's spikes equal"), r.out());
         } finally {
-            VerifyCommand.deleteTree(dir);
+            myelin.api.AtomicFiles.deleteTree(dir);
         }
     }
 }

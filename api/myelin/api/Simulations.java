@@ -1,4 +1,4 @@
-package myelin.cli;
+package myelin.api;
 
 import java.util.List;
 import myelin.ir.encoded.EncodedNetwork;
@@ -19,14 +19,14 @@ import myelin.simulator.SpikeTrain;
 import myelin.simulator.reference.ReferenceEngine;
 
 /** The simulate pipeline and the engines built on it: what simulate and bench share. */
-final class Simulations {
+public final class Simulations {
     private Simulations() {}
 
     /** The quantized stage (its report) and the encoded stage the integer engine runs. */
-    record Compiled(QuantizedNetwork quantized, EncodedNetwork encoded) {}
+    public record Compiled(QuantizedNetwork quantized, EncodedNetwork encoded) {}
 
     /** Runs the simulate pipeline (quantize, expand, encode) for a target. */
-    static Compiled compile(LoadedNetwork loaded, TargetSpec target, int threads, Expander.Progress progress) {
+    public static Compiled compile(LoadedNetwork loaded, TargetSpec target, int threads, Expander.Progress progress) {
         var passes = Pipeline.SIMULATE.passes(target, new Pipeline.Options(threads, progress));
         CompilationUnit unit = PassManager.plain().run(passes, CompilationUnit.of(loaded)).unit();
         return new Compiled(unit.require(Stages.QUANTIZED), unit.require(Stages.ENCODED));
@@ -36,7 +36,7 @@ final class Simulations {
      * The encoded stage, the hardware IR the map pipeline makes of it, the machine (placed and
      * routed, for a target with a chip mesh; else null), and each pass's figures.
      */
-    record Mapped(EncodedNetwork encoded, myelin.ir.hardware.HardwareNetwork hardware, myelin.ir.machine.MachineNetwork machine,
+    public record Mapped(EncodedNetwork encoded, myelin.ir.hardware.HardwareNetwork hardware, myelin.ir.machine.MachineNetwork machine,
                   List<PassManager.PassStatistics> statistics) {}
 
     /**
@@ -44,7 +44,7 @@ final class Simulations {
      * Without {@code keepEncoded} the encoded stage is let go (null in the result), so that
      * its tables (3 GB for the microcircuit) are free before the image is written.
      */
-    static Mapped map(LoadedNetwork loaded, TargetSpec target, int threads, Expander.Progress progress, boolean keepEncoded) {
+    public static Mapped map(LoadedNetwork loaded, TargetSpec target, int threads, Expander.Progress progress, boolean keepEncoded) {
         Pipeline pipeline = target.hasChipMesh() ? Pipeline.MACHINE : Pipeline.MAP;
         var passes = pipeline.passes(target, new Pipeline.Options(threads, progress));
         var result = PassManager.plain().run(passes, CompilationUnit.of(loaded));
@@ -54,12 +54,12 @@ final class Simulations {
     }
 
     /** The reference engine on the expanded network. */
-    static ReferenceEngine reference(Network net, ReferenceEngine.Precision precision, int threads, Expander.Progress progress) {
+    public static ReferenceEngine reference(Network net, ReferenceEngine.Precision precision, int threads, Expander.Progress progress) {
         return new ReferenceEngine(new Expander(threads, progress).expand(net), precision);
     }
 
     /** The integer engine; sources whose spikes nobody records deliver straight into their target (the same bits). */
-    static IntegerEngine engine(EncodedNetwork encoded, int threads, boolean[] observed) {
+    public static IntegerEngine engine(EncodedNetwork encoded, int threads, boolean[] observed) {
         IntegerEngine engine = new IntegerEngine(encoded, threads);
         boolean[] unobserved = new boolean[observed.length];
         for (int i = 0; i < observed.length; i++) unobserved[i] = !observed[i];
@@ -68,7 +68,7 @@ final class Simulations {
     }
 
     /** Populations whose spikes are recorded: those with a 'spikes' record, or every non-source when none has. */
-    static boolean[] recordedSpikes(Network net) {
+    public static boolean[] recordedSpikes(Network net) {
         List<Recording> recs = net.recordings().stream().filter(r -> r.variables().contains("spikes")).toList();
         boolean[] recorded = new boolean[net.populations().size()];
         for (int i = 0; i < recorded.length; i++) {
@@ -80,15 +80,15 @@ final class Simulations {
     }
 
     /** Counts spikes per population and synaptic events, and keeps the chosen populations' spikes; for any engine. */
-    static final class Recorder implements Engine.Observer {
-        final long[] spikesPerPopulation;
-        final boolean[] recorded;
-        final SpikeTrain record = new SpikeTrain();
-        long synapticEvents;
+    public static final class Recorder implements Engine.Observer {
+        public final long[] spikesPerPopulation;
+        public final boolean[] recorded;
+        public final SpikeTrain record = new SpikeTrain();
+        public long synapticEvents;
         /** Out-degree of every neuron, per population: a spike of count c is c * degree events. */
         private final int[][] degree;
 
-        Recorder(Engine engine, boolean[] recorded) {
+        public Recorder(Engine engine, boolean[] recorded) {
             this.spikesPerPopulation = new long[engine.populationCount()];
             this.recorded = recorded;
             this.degree = new int[engine.populationCount()][];
@@ -100,7 +100,7 @@ final class Simulations {
         }
 
         /** Adds the spikes the engine delivered without listing them (one synapse each). */
-        void addUnlisted(Engine engine) {
+        public void addUnlisted(Engine engine) {
             for (int p = 0; p < spikesPerPopulation.length; p++) {
                 long direct = engine.unlistedSpikes(p);
                 spikesPerPopulation[p] += direct;
@@ -120,7 +120,7 @@ final class Simulations {
         }
     }
 
-    static List<String> profileNames() {
+    public static List<String> profileNames() {
         return Profile.all().stream().map(Profile::name).toList();
     }
 }

@@ -1,4 +1,4 @@
-package myelin.cli;
+package myelin.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

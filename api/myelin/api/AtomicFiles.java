@@ -1,4 +1,4 @@
-package myelin.cli;
+package myelin.api;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,15 +7,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes a file through a temporary sibling and a rename, so a failed run leaves nothing half-written. */
-final class AtomicFiles {
+public final class AtomicFiles {
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void write(OutputStream out) throws IOException;
     }
 
     private AtomicFiles() {}
 
-    static void write(Path target, Content content) throws IOException {
+    public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
@@ -32,6 +32,13 @@ final class AtomicFiles {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Deletes a folder and everything in it (a temporary one the caller made). */
+    public static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 }

@@ -1,4 +1,4 @@
-package myelin.cli;
+package myelin.api;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -14,22 +14,22 @@ import myelin.simulator.SpikeTrain;
  * differing spike, and the van Rossum distance (exponential kernel of {@link #TAU_STEPS}
  * steps, so that it means the same at any timestep; one unmatched spike alone is 0.5).
  */
-final class EngineComparison {
-    static final double TAU_STEPS = 10;
+public final class EngineComparison {
+    public static final double TAU_STEPS = 10;
 
     /** Where two trains first differ: the step, population and neuron, and each train's spikes there. */
-    record Divergence(int step, int population, int neuron, int countA, int countB) {}
+    public record Divergence(int step, int population, int neuron, int countA, int countB) {}
 
     /**
      * @param distance  per population, the van Rossum distance
      * @param firstDifference empty when the trains are identical
      */
-    record Comparison(long[] countA, long[] countB, double[] distance, double total, java.util.Optional<Divergence> firstDifference) {}
+    public record Comparison(long[] countA, long[] countB, double[] distance, double total, java.util.Optional<Divergence> firstDifference) {}
 
     private EngineComparison() {}
 
     /** Both trains hold every population's spikes in step, population, neuron order. */
-    static Comparison compare(SpikeTrain a, SpikeTrain b, int populations) {
+    public static Comparison compare(SpikeTrain a, SpikeTrain b, int populations) {
         double[] squared = squaredDistances(a, b, populations);
         double[] distance = new double[populations];
         double total = 0;
@@ -40,7 +40,23 @@ final class EngineComparison {
         return new Comparison(counts(a, populations), counts(b, populations), distance, Math.sqrt(total), firstDifference(a, b));
     }
 
-    static boolean print(PrintWriter out, Network net, String nameA, SpikeTrain a, String nameB, SpikeTrain b) {
+    /**
+     * The squared van Rossum distance between {@code a} and {@code b} over the populations not
+     * excluded, relative to {@code b}'s own (its distance from no spikes); 0 when {@code b} has none.
+     */
+    public static double relativeSquared(SpikeTrain a, SpikeTrain b, boolean[] excluded) {
+        double[] between = squaredDistances(a, b, excluded.length);
+        double[] own = squaredDistances(b, new SpikeTrain(), excluded.length);
+        double sum = 0, norm = 0;
+        for (int p = 0; p < excluded.length; p++) {
+            if (excluded[p]) continue;
+            sum += between[p];
+            norm += own[p];
+        }
+        return norm == 0 ? 0 : sum / norm;
+    }
+
+    public static boolean print(PrintWriter out, Network net, String nameA, SpikeTrain a, String nameB, SpikeTrain b) {
         Comparison c = compare(a, b, net.populations().size());
         out.printf(Locale.ROOT, "  %-16s %12s %12s %12s%n", "population", nameA, nameB, "distance");
         for (int p = 0; p < c.distance().length; p++) {
@@ -59,7 +75,7 @@ final class EngineComparison {
     }
 
     /** The earlier of the two entries where the trains first differ (a missing entry counts as later). */
-    static java.util.Optional<Divergence> firstDifference(SpikeTrain a, SpikeTrain b) {
+    public static java.util.Optional<Divergence> firstDifference(SpikeTrain a, SpikeTrain b) {
         int i = 0;
         while (i < a.size() && i < b.size() && a.sameEntry(i, b, i)) i++;
         if (i == a.size() && i == b.size()) return java.util.Optional.empty();

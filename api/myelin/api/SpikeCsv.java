@@ -1,4 +1,4 @@
-package myelin.cli;
+package myelin.api;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,14 +16,14 @@ import myelin.ir.network.Network;
 import myelin.simulator.SpikeTrain;
 
 /** Spike files: CSV with the header {@code step,population,neuron}, one spike per row. */
-final class SpikeCsv {
-    static final String HEADER = "step,population,neuron";
+public final class SpikeCsv {
+    public static final String HEADER = "step,population,neuron";
 
-    record Spike(int step, String population, int neuron) {}
+    public record Spike(int step, String population, int neuron) {}
 
     private SpikeCsv() {}
 
-    static void write(OutputStream stream, SpikeTrain record, Network net) {
+    public static void write(OutputStream stream, SpikeTrain record, Network net) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8));
         out.println(HEADER);
         StringBuilder line = new StringBuilder();
@@ -37,7 +37,7 @@ final class SpikeCsv {
     }
 
     /** Reads input spikes, reporting every bad row with its line and column. */
-    static List<Spike> read(Path path, Network net, int steps) {
+    public static List<Spike> read(Path path, Network net, int steps) {
         List<String> lines;
         try {
             lines = Files.readAllLines(path);
@@ -99,7 +99,7 @@ final class SpikeCsv {
         }
     }
 
-    static void writeTo(Path path, SpikeTrain record, Network net) throws IOException {
+    public static void writeTo(Path path, SpikeTrain record, Network net) throws IOException {
         AtomicFiles.write(path, out -> write(out, record, net));
     }
 }
