@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
- * For a {@code @ParameterizedTest}: one {@link NetworkCase} per network (.snn, .nir) in a
+ * For a {@code @ParameterizedTest}: one {@link myelin.api.NetworkCase} per network (.snn, .nir) in a
  * folder, in name order, each with its input and golden files beside it. Files under an
  * {@code include/} folder are the networks' includes, not networks.
  */

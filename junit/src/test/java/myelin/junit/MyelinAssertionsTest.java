@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import myelin.api.NetworkCase;
 import myelin.api.Simulation;
 import myelin.api.SpikeRecord;
 import org.junit.jupiter.api.Test;

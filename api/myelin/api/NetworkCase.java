@@ -1,11 +1,10 @@
-package myelin.junit;
+package myelin.api;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import myelin.api.Simulation;
 
 /**
  * A network of a regression folder and the files beside it: {@code NAME.input.csv}, its input
@@ -28,7 +27,7 @@ public record NetworkCase(Path network, Path input, Path golden) {
         return new NetworkCase(network, Files.exists(input) ? input : null, network.resolveSibling(stem + ".golden.csv"));
     }
 
-    static boolean isNetwork(Path file) {
+    public static boolean isNetwork(Path file) {
         String name = file.getFileName().toString();
         return name.endsWith(".snn") || name.endsWith(".nir");
     }

@@ -1,0 +1,56 @@
+package myelin.maven;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The verification ladder of every network on each of its targets, as {@code myelin verify}
+ * runs it: the target's executor (the core-level executor, the machine executor on the image
+ * read back from disk, or the Verilog under Verilator) against the integer engine. The build
+ * fails with the first differing spike.
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class VerifyMojo extends MyelinMojo {
+    /** Steps to run, for every network that names none. */
+    @Parameter(property = "myelin.steps", defaultValue = "100")
+    int steps;
+
+    /** The RTL simulator on fpga targets: verilator, icarus or netlist. */
+    @Parameter(property = "myelin.sim", defaultValue = "verilator")
+    String sim;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("myelin: skipped");
+            return;
+        }
+        List<String> failures = new ArrayList<>();
+        List<Job> jobs = jobs(steps);
+        for (Job job : jobs) {
+            List<String> args = new ArrayList<>(List.of("verify", job.file().toString(), "--steps", Integer.toString(job.steps()), "--sim", sim));
+            if (job.input() != null) args.addAll(List.of("--input", job.input().toString()));
+            args.addAll(job.options());
+            long start = System.nanoTime();
+            Run run = cli(args);
+            logErrors(run);
+            String verdict = run.out().stream().filter(l -> l.startsWith("verified: ") || l.startsWith("MISMATCH: ")).findFirst().orElse("");
+            if (run.ok()) {
+                getLog().info(String.format(Locale.ROOT, "myelin: %s, %d steps: %s (%.1f s)", job, job.steps(), verdict, (System.nanoTime() - start) / 1e9));
+            } else if (run.exitCode() == myelin.cli.Main.MISMATCH) {
+                run.out().forEach(getLog()::error);
+                failures.add(job + ": " + verdict);
+            } else {
+                failures.add(job + ": " + CompileMojo.firstError(run));
+            }
+        }
+        if (!failures.isEmpty()) throw new MojoFailureException("myelin verify failed:\n" + String.join("\n", failures));
+        if (!jobs.isEmpty()) getLog().info("myelin: " + jobs.size() + " verified");
+    }
+}
