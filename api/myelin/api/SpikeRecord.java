@@ -45,10 +45,11 @@ public final class SpikeRecord {
         return steps;
     }
 
-    /** Spikes per population, in declaration order (populations nothing recorded count 0). */
+    /** Spikes per recorded population (and any other that has spikes here), in declaration order. */
     public Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        network.populations().forEach(p -> counts.put(p.name(), 0L));
+        boolean[] recorded = Simulations.recordedSpikes(network);
+        for (int p = 0; p < recorded.length; p++) if (recorded[p]) counts.put(network.populations().get(p).name(), 0L);
         for (int i = 0; i < spikes.size(); i++) counts.merge(network.populations().get(spikes.population(i)).name(), (long) spikes.count(i), Long::sum);
         return counts;
     }
@@ -118,8 +119,12 @@ public final class SpikeRecord {
         text.append(String.format(Locale.ROOT, "  %-16s %12s %12s%n", "population", expectedName, actualName));
         Map<String, Long> a = expected.counts();
         Map<String, Long> b = counts();
-        a.forEach((name, count) -> text.append(String.format(Locale.ROOT, "  %-16s %12d %12d%s%n", name, count, b.get(name),
-                count.equals(b.get(name)) ? "" : "  *")));
+        for (var p : network.populations()) {
+            if (!a.containsKey(p.name()) && !b.containsKey(p.name())) continue;
+            long x = a.getOrDefault(p.name(), 0L);
+            long y = b.getOrDefault(p.name(), 0L);
+            text.append(String.format(Locale.ROOT, "  %-16s %12d %12d%s%n", p.name(), x, y, x == y ? "" : "  *"));
+        }
         return Optional.of(text.toString());
     }
 }

@@ -44,6 +44,7 @@ public class CompileMojo extends MyelinMojo {
             getLog().info("myelin: no networks in " + sourceDirectory);
             return;
         }
+        long begin = System.nanoTime();
         int compiled = 0;
         int upToDate = 0;
         List<String> failures = new ArrayList<>();
@@ -75,8 +76,8 @@ public class CompileMojo extends MyelinMojo {
             compiled++;
             getLog().info(String.format(Locale.ROOT, "myelin: compiled %s -> %s (%.1f s)", job, out, (System.nanoTime() - start) / 1e9));
         }
-        getLog().info(String.format(Locale.ROOT, "myelin: %d compiled, %d up to date%s", compiled, upToDate,
-                failures.isEmpty() ? "" : ", " + failures.size() + " failed"));
+        getLog().info(String.format(Locale.ROOT, "myelin: %d compiled, %d up to date%s (%.2f s)", compiled, upToDate,
+                failures.isEmpty() ? "" : ", " + failures.size() + " failed", (System.nanoTime() - begin) / 1e9));
         if (!failures.isEmpty()) throw new MojoFailureException(String.join("\n", failures));
     }
 
