@@ -91,9 +91,4 @@ public class CompileMojo extends MyelinMojo {
             return List.of(job.file()); // compiled a moment ago; a file changed since: compile again next time
         }
     }
-
-    static String firstError(Run run) {
-        return run.err().stream().filter(l -> l.contains("error: ") || l.startsWith("myelin: ")).findFirst()
-                .orElse("myelin exited with code " + run.exitCode());
-    }
 }

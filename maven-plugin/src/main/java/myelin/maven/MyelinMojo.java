@@ -110,21 +110,33 @@ abstract class MyelinMojo extends AbstractMojo {
         try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
             code = Main.run(args.toArray(String[]::new), o, e, diagnostics::add);
         }
-        for (Diagnostic d : diagnostics) {
-            File at = new File(d.location().path());
-            int severity = d.isError() ? BuildContext.SEVERITY_ERROR : BuildContext.SEVERITY_WARNING;
-            buildContext.addMessage(at, d.location().line(), d.location().column(), d.message(), severity, null);
-        }
+        diagnostics.forEach(this::mark);
         return new Run(code, lines(out), lines(err));
     }
 
-    /** Logs what a run printed on its error stream: warnings as warnings, the rest as errors when it failed. */
+    /** Hands a diagnostic to the build context, at its file, line and column. */
+    void mark(Diagnostic d) {
+        int severity = d.isError() ? BuildContext.SEVERITY_ERROR : BuildContext.SEVERITY_WARNING;
+        buildContext.addMessage(new File(d.location().path()), d.location().line(), d.location().column(), d.message(), severity, null);
+    }
+
+    /**
+     * Logs what a run printed on its error stream: warnings as warnings, the rest as errors when
+     * it failed; of a usage error only its message (the CLI prints the command's help after it).
+     */
     void logErrors(Run run) {
-        for (String line : run.err()) {
+        for (String line : run.exitCode() == Main.USAGE_ERROR ? run.err().stream().limit(1).toList() : run.err()) {
             if (line.startsWith("WARNING: Using incubator modules")) continue;
             if (run.ok() || line.contains(": warning: ") || line.contains(": note: ")) getLog().warn(line);
             else getLog().error(line);
         }
+    }
+
+    /** The line that says why a run failed. */
+    static String firstError(Run run) {
+        if (run.exitCode() == Main.USAGE_ERROR && !run.err().isEmpty()) return run.err().get(0);
+        return run.err().stream().filter(l -> l.contains("error: ") || l.startsWith("myelin: ")).findFirst()
+                .orElse("myelin exited with code " + run.exitCode());
     }
 
     /** Lines of printed text without a terminal progress bar's carriage-return redraws. */

@@ -17,7 +17,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.codehaus.plexus.build.BuildContext;
 
 /**
  * Regression runs: every network of the regression folder, with its input spikes
@@ -83,8 +82,7 @@ public class SimulateMojo extends MyelinMojo {
             } catch (InputException e) {
                 for (Diagnostic d : e.diagnostics()) {
                     getLog().error(d.toString());
-                    buildContext.addMessage(new File(d.location().path()), d.location().line(), d.location().column(), d.message(),
-                            d.isError() ? BuildContext.SEVERITY_ERROR : BuildContext.SEVERITY_WARNING, null);
+                    mark(d);
                 }
                 result = "ERROR";
                 failures.add(e.getMessage());

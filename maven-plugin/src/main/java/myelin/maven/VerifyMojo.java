@@ -47,7 +47,7 @@ public class VerifyMojo extends MyelinMojo {
                 run.out().forEach(getLog()::error);
                 failures.add(job + ": " + verdict);
             } else {
-                failures.add(job + ": " + CompileMojo.firstError(run));
+                failures.add(job + ": " + firstError(run));
             }
         }
         if (!failures.isEmpty()) throw new MojoFailureException("myelin verify failed:\n" + String.join("\n", failures));
