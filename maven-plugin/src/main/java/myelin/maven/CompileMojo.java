@@ -23,6 +23,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "compile", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public class CompileMojo extends MyelinMojo {
+    /** Where each network's output goes, as TARGET/NAME/. */
     @Parameter(property = "myelin.outputDirectory", defaultValue = "${project.build.directory}/generated-sources/myelin")
     File outputDirectory;
 

@@ -43,6 +43,7 @@ abstract class MyelinMojo extends AbstractMojo {
     @Parameter(property = "myelin.dt")
     Double dt;
 
+    /** Skip this goal. */
     @Parameter(property = "myelin.skip", defaultValue = "false")
     boolean skip;
 
