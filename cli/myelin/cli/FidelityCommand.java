@@ -15,7 +15,6 @@ import myelin.ir.synapses.ExpandedNetwork;
 import myelin.ir.synapses.SplitMix64;
 import myelin.passes.CompilationUnit;
 import myelin.passes.PassManager;
-import myelin.passes.Pipeline;
 import myelin.passes.Stages;
 import myelin.passes.encode.Encode;
 import myelin.passes.expand.Expand;
