@@ -35,8 +35,12 @@ public final class IntegerEngine implements Engine {
 
     private final EncodedNetwork network;
     private final PopulationState[] populations;
-    /** Per thread, per pre population: each projection's synapses onto that thread's slice. */
+    /** Per thread, per pre population: each projection's synapses onto that thread's slice, delivered as a spike fires. */
     private final SynapseRows[][][] outgoing;
+    /** As outgoing, for the projections with per-synapse delays: delivered as they arrive (see ArrivalRows). */
+    private final ArrivalRows[][][] arriving;
+    /** Per thread: all of its ArrivalRows. */
+    private final ArrivalRows[][] arrivingAll;
     /** Per population: its projection when that is its only one and one-to-one (see deliverUnobservedSourcesDirectly). */
     private final SynapseRows[] identity;
     private final int threads;
@@ -70,9 +74,14 @@ public final class IntegerEngine implements Engine {
         cursor = new int[this.threads];
 
         List<List<List<SynapseRows>>> out = new ArrayList<>();
+        List<List<List<ArrivalRows.Share>>> arrive = new ArrayList<>();
         for (int t = 0; t < this.threads; t++) {
             out.add(new ArrayList<>());
-            for (int i = 0; i < populations.length; i++) out.get(t).add(new ArrayList<>());
+            arrive.add(new ArrayList<>());
+            for (int i = 0; i < populations.length; i++) {
+                out.get(t).add(new ArrayList<>());
+                arrive.get(t).add(new ArrayList<>());
+            }
         }
         identity = new SynapseRows[populations.length];
         int[] projectionsFrom = new int[populations.length];
@@ -83,18 +92,28 @@ public final class IntegerEngine implements Engine {
             EncodedSynapses table = p.synapses();
             projectionsFrom[pre]++;
             if (isIdentity(table, populations[pre].size)) identity[pre] = new SynapseRows(post, p.channel(), table);
+            boolean atArrival = ArrivalRows.applies(table);
+            int longest = table.maxDelay();
             for (int t = 0; t < this.threads; t++) {
                 int lo = cuts[post][t];
                 int hi = cuts[post][t + 1];
                 if (lo >= hi) continue;
-                SynapseRows rows = new SynapseRows(post, p.channel(), table.restrictedToPosts(lo, hi));
-                out.get(t).get(pre).add(rows);
-                maxDelay[post] = Math.max(maxDelay[post], rows.maxDelay);
+                if (atArrival) {
+                    arrive.get(t).get(pre).add(new ArrivalRows.Share(post, p.channel(), table, longest, lo, hi));
+                    maxDelay[post] = Math.max(maxDelay[post], longest);
+                } else {
+                    SynapseRows rows = new SynapseRows(post, p.channel(), table.restrictedToPosts(lo, hi));
+                    out.get(t).get(pre).add(rows);
+                    maxDelay[post] = Math.max(maxDelay[post], rows.maxDelay);
+                }
             }
         }
         for (int i = 0; i < populations.length; i++) if (projectionsFrom[i] != 1) identity[i] = null;
         outgoing = out.stream().map(perPre -> perPre.stream().map(l -> l.toArray(new SynapseRows[0])).toArray(SynapseRows[][]::new))
                 .toArray(SynapseRows[][][]::new);
+        arriving = ArrivalRows.build(arrive);
+        arrivingAll = java.util.Arrays.stream(arriving).map(perPre -> java.util.Arrays.stream(perPre).flatMap(java.util.Arrays::stream)
+                .toArray(ArrivalRows[]::new)).toArray(ArrivalRows[][]::new);
         for (int i = 0; i < populations.length; i++) populations[i].allocateRing(maxDelay[i]);
         sliceSpikes = new SpikeTrain[2][this.threads];
         for (SpikeTrain[] parity : sliceSpikes) for (int t = 0; t < this.threads; t++) parity[t] = new SpikeTrain();
@@ -183,12 +202,14 @@ public final class IntegerEngine implements Engine {
         for (SynapseRows[][] perPre : outgoing) {
             for (SynapseRows rows : perPre[population]) degree += rows.table.rowEnd(neuron) - rows.table.rowStart(neuron);
         }
+        for (ArrivalRows[][] perPre : arriving) for (ArrivalRows rows : perPre[population]) degree += rows.degree(neuron);
         return degree;
     }
 
     public long synapseCount() {
         long count = 0;
         for (SynapseRows[][] perPre : outgoing) for (SynapseRows[] rows : perPre) for (SynapseRows r : rows) count += r.table.size();
+        for (ArrivalRows[] rows : arrivingAll) for (ArrivalRows r : rows) count += r.size();
         return count;
     }
 
@@ -332,37 +353,36 @@ public final class IntegerEngine implements Engine {
         return stepSpikes;
     }
 
-    /** Delivers all of the step's spikes onto this thread's slice. */
+    /**
+     * Delivers the step's spikes onto this thread's slice: the synapses of one delay for the
+     * whole row at once into their slot; the others put in flight, and every synapse in flight
+     * that arrives at the next step into that step's slot.
+     */
     private void deliver(int worker, int s) {
         SynapseRows[][] mine = outgoing[worker];
+        ArrivalRows[][] later = arriving[worker];
         for (SpikeTrain b : sliceSpikes[s & 1]) {
             for (int i = 0; i < b.size; i++) {
                 for (SynapseRows rows : mine[b.population[i]]) deliver(rows, s, b.neuron[i], b.count[i]);
+                for (ArrivalRows rows : later[b.population[i]]) rows.fire(b.neuron[i], b.count[i], s);
             }
         }
+        for (ArrivalRows rows : arrivingAll[worker]) rows.deliver(populations[rows.postPopulation], s + 1);
     }
 
     private void deliver(SynapseRows rows, int s, int neuron, int count) {
         PopulationState target = populations[rows.postPopulation];
         int[] post = rows.post;
         int[] weights = rows.weights;
-        short[] delays = rows.delays;
         int start = rows.rowStart[neuron];
         int end = rows.rowStart[neuron + 1];
-        if (delays == null) {
-            // The common case, one slot for the whole row: kept free of per-synapse branches.
-            int[] slot = target.slot(s + rows.constantDelay, rows.channel);
-            if (weights == null) {
-                int weight = count * rows.constantWeight;
-                for (int k = start; k < end; k++) slot[post[k]] += weight;
-            } else {
-                for (int k = start; k < end; k++) slot[post[k]] += count * weights[k];
-            }
-            return;
-        }
-        for (int k = start; k < end; k++) {
-            int weight = weights == null ? rows.constantWeight : weights[k];
-            target.slot(s + delays[k], rows.channel)[post[k]] += count * weight;
+        // One delay for the whole row (per-synapse delays are ArrivalRows): one slot, no per-synapse branches.
+        int[] slot = target.slot(s + rows.constantDelay, rows.channel);
+        if (weights == null) {
+            int weight = count * rows.constantWeight;
+            for (int k = start; k < end; k++) slot[post[k]] += weight;
+        } else {
+            for (int k = start; k < end; k++) slot[post[k]] += count * weights[k];
         }
     }
 
