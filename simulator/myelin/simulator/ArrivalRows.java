@@ -65,6 +65,7 @@ final class ArrivalRows {
                     failure.compareAndSet(null, e);
                 }
             }, "myelin-arrival-rows-" + t);
+            thread.setDaemon(true);
             thread.start();
             builders.add(thread);
         }
