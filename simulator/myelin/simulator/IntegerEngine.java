@@ -354,9 +354,9 @@ public final class IntegerEngine implements Engine {
     }
 
     /**
-     * Delivers the step's spikes onto this thread's slice: the synapses of one delay for the
-     * whole row at once into their slot; the others put in flight, and every synapse in flight
-     * that arrives at the next step into that step's slot.
+     * Delivers the step's spikes onto this thread's slice: a row of one delay at once into its
+     * slot; a row of many delays onto the buckets of its arrival steps, after which the buckets
+     * that arrive at the next step are added into that step's slot.
      */
     private void deliver(int worker, int s) {
         SynapseRows[][] mine = outgoing[worker];
