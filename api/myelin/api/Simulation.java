@@ -1,28 +1,16 @@
 package myelin.api;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import myelin.frontend.NetworkLoader;
-import myelin.ir.integer.QuantizedNetwork;
-import myelin.ir.machine.image.MachineImage;
 import myelin.ir.network.LoadedNetwork;
 import myelin.ir.network.Network;
-import myelin.ir.synapses.ExpandedNetwork;
 import myelin.ir.synapses.Expander;
 import myelin.ir.target.TargetSpec;
-import myelin.passes.CompilationUnit;
-import myelin.passes.PassManager;
-import myelin.passes.Stages;
-import myelin.passes.encode.Encode;
-import myelin.passes.expand.Expand;
-import myelin.passes.quantize.Quantize;
 import myelin.simulator.CoreExecutor;
 import myelin.simulator.Engine;
 import myelin.simulator.FloatStepEngine;
 import myelin.simulator.IntegerEngine;
-import myelin.simulator.MachineExecutor;
 import myelin.simulator.SpikeTrain;
 
 /**
@@ -102,14 +90,7 @@ public final class Simulation {
     public SpikeRecord runOnTarget(int steps) throws IOException {
         TargetSpec spec = Targets.resolveHardware(loaded(), target, null, profile);
         var mapped = Simulations.map(loaded(), spec, 1, Expander.Progress.NONE, false);
-        if (mapped.machine() == null) return record(new CoreExecutor(mapped.hardware()), steps);
-        Path dir = Files.createTempDirectory("myelin-image-");
-        try {
-            MachineImage.write(mapped.machine(), dir.resolve("image"));
-            return record(new MachineExecutor(MachineImage.read(dir.resolve("image"))), steps);
-        } finally {
-            AtomicFiles.deleteTree(dir);
-        }
+        return record(mapped.machine() == null ? new CoreExecutor(mapped.hardware()) : Simulations.fromImage(mapped.machine()), steps);
     }
 
     /**
@@ -118,14 +99,9 @@ public final class Simulation {
      * population that is not a source (0 when the float model spikes nowhere).
      */
     public double quantizationLoss(int steps) {
-        TargetSpec spec = Targets.resolve(loaded(), target, null, profile);
-        CompilationUnit unit = PassManager.plain().run(List.<myelin.passes.Pass<?>>of(new Quantize(spec),
-                new Expand(1, Expander.Progress.NONE)), CompilationUnit.of(loaded())).unit();
-        QuantizedNetwork q = unit.require(Stages.QUANTIZED);
-        ExpandedNetwork expanded = unit.require(Stages.EXPANDED);
-        var encoded = PassManager.plain().run(List.of(new Encode()), unit).unit().require(Stages.ENCODED);
-        SpikeTrain integer = record(new IntegerEngine(encoded, 1), steps).train();
-        SpikeTrain floating = record(new FloatStepEngine(q, expanded), steps).train();
+        var stages = Simulations.stepped(loaded(), Targets.resolve(loaded(), target, null, profile));
+        SpikeTrain integer = record(new IntegerEngine(stages.encoded(), 1), steps).train();
+        SpikeTrain floating = record(new FloatStepEngine(stages.quantized(), stages.expanded()), steps).train();
         Network net = loaded().network();
         return EngineComparison.relativeSquared(integer, floating, sources(net));
     }

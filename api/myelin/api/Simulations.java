@@ -1,20 +1,30 @@
 package myelin.api;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import myelin.ir.encoded.EncodedNetwork;
 import myelin.ir.integer.Profile;
 import myelin.ir.integer.QuantizedNetwork;
+import myelin.ir.machine.MachineNetwork;
+import myelin.ir.machine.image.MachineImage;
 import myelin.ir.network.LoadedNetwork;
 import myelin.ir.network.Network;
 import myelin.ir.network.Recording;
+import myelin.ir.synapses.ExpandedNetwork;
 import myelin.ir.synapses.Expander;
 import myelin.ir.target.TargetSpec;
 import myelin.passes.CompilationUnit;
 import myelin.passes.PassManager;
 import myelin.passes.Pipeline;
 import myelin.passes.Stages;
+import myelin.passes.encode.Encode;
+import myelin.passes.expand.Expand;
+import myelin.passes.quantize.Quantize;
 import myelin.simulator.Engine;
 import myelin.simulator.IntegerEngine;
+import myelin.simulator.MachineExecutor;
 import myelin.simulator.SpikeTrain;
 import myelin.simulator.reference.ReferenceEngine;
 
@@ -36,7 +46,7 @@ public final class Simulations {
      * The encoded stage, the hardware IR the map pipeline makes of it, the machine (placed and
      * routed, for a target with a chip mesh; else null), and each pass's figures.
      */
-    public record Mapped(EncodedNetwork encoded, myelin.ir.hardware.HardwareNetwork hardware, myelin.ir.machine.MachineNetwork machine,
+    public record Mapped(EncodedNetwork encoded, myelin.ir.hardware.HardwareNetwork hardware, MachineNetwork machine,
                   List<PassManager.PassStatistics> statistics) {}
 
     /**
@@ -51,6 +61,34 @@ public final class Simulations {
         var unit = result.unit();
         return new Mapped(keepEncoded ? unit.require(Stages.ENCODED) : null, unit.require(Stages.PACKED), unit.get(Stages.ROUTED).orElse(null),
                 result.statistics());
+    }
+
+    /**
+     * The stages the float step model and the integer engine run on together: the quantized
+     * stage, the expanded synapses (physical weights, for the float model) and the encoded stage.
+     */
+    public record Stepped(QuantizedNetwork quantized, ExpandedNetwork expanded, EncodedNetwork encoded) {}
+
+    /** Quantize and expand, then encode keeping the expanded stage (encode consumes it in the simulate pipeline). */
+    public static Stepped stepped(LoadedNetwork loaded, TargetSpec target) {
+        CompilationUnit unit = PassManager.plain().run(List.<myelin.passes.Pass<?>>of(new Quantize(target),
+                new Expand(1, Expander.Progress.NONE)), CompilationUnit.of(loaded)).unit();
+        var encoded = PassManager.plain().run(List.of(new Encode()), unit).unit().require(Stages.ENCODED);
+        return new Stepped(unit.require(Stages.QUANTIZED), unit.require(Stages.EXPANDED), encoded);
+    }
+
+    /**
+     * The machine executor on the image of {@code machine} written to disk and read back, so that
+     * it runs on nothing of this process's compilation (the image is read whole; its folder is gone after).
+     */
+    public static MachineExecutor fromImage(MachineNetwork machine) throws IOException {
+        Path dir = Files.createTempDirectory("myelin-image-");
+        try {
+            MachineImage.write(machine, dir.resolve("image"));
+            return new MachineExecutor(MachineImage.read(dir.resolve("image")));
+        } finally {
+            AtomicFiles.deleteTree(dir);
+        }
     }
 
     /** The reference engine on the expanded network. */

@@ -30,11 +30,14 @@ public final class SpikeRecord {
     private final Network network;
     private final int steps;
     private final SpikeTrain spikes;
+    /** The populations a run records (Simulations.recordedSpikes): they count even without spikes. */
+    private final boolean[] recorded;
 
     SpikeRecord(Network network, int steps, SpikeTrain spikes) {
         this.network = network;
         this.steps = steps;
         this.spikes = spikes;
+        this.recorded = Simulations.recordedSpikes(network);
     }
 
     public String network() {
@@ -48,7 +51,6 @@ public final class SpikeRecord {
     /** Spikes per recorded population (and any other that has spikes here), in declaration order. */
     public Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        boolean[] recorded = Simulations.recordedSpikes(network);
         for (int p = 0; p < recorded.length; p++) if (recorded[p]) counts.put(network.populations().get(p).name(), 0L);
         for (int i = 0; i < spikes.size(); i++) counts.merge(network.populations().get(spikes.population(i)).name(), (long) spikes.count(i), Long::sum);
         return counts;

@@ -1,6 +1,7 @@
 package myelin.cli;
 
 import myelin.api.EngineComparison;
+import myelin.api.Simulations;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +14,6 @@ import myelin.ir.network.Network;
 import myelin.ir.network.SpikeArraySource;
 import myelin.ir.synapses.ExpandedNetwork;
 import myelin.ir.synapses.SplitMix64;
-import myelin.passes.CompilationUnit;
-import myelin.passes.PassManager;
-import myelin.passes.Stages;
-import myelin.passes.encode.Encode;
-import myelin.passes.expand.Expand;
-import myelin.passes.quantize.Quantize;
 import myelin.simulator.Engine;
 import myelin.simulator.FloatStepEngine;
 import myelin.simulator.IntegerEngine;
@@ -75,11 +70,10 @@ final class FidelityCommand implements Callable<Integer> {
         PrintWriter out = cli.getOut();
         LoadedNetwork loaded = file.load(cli.getErr());
         var spec = target.resolve(loaded);
-        CompilationUnit unit = PassManager.plain().run(List.<myelin.passes.Pass<?>>of(new Quantize(spec), new Expand(1, myelin.ir.synapses.Expander.Progress.NONE)),
-                CompilationUnit.of(loaded)).unit();
-        QuantizedNetwork q = unit.require(Stages.QUANTIZED);
-        ExpandedNetwork expanded = unit.require(Stages.EXPANDED);
-        EncodedNetwork encoded = PassManager.plain().run(List.of(new Encode()), unit).unit().require(Stages.ENCODED);
+        var stages = Simulations.stepped(loaded, spec);
+        QuantizedNetwork q = stages.quantized();
+        ExpandedNetwork expanded = stages.expanded();
+        EncodedNetwork encoded = stages.encoded();
         file.timestepHint(loaded, encoded.weightsRoundedToZero(), encoded.synapseCount())
                 .ifPresent(h -> cli.getErr().println(file.path + ": note: " + h));
         Figures f = measure(loaded.network(), q, expanded, encoded);

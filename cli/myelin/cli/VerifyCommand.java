@@ -1,6 +1,5 @@
 package myelin.cli;
 
-import myelin.api.AtomicFiles;
 import myelin.api.EngineComparison;
 import myelin.api.Simulations;
 import myelin.api.SpikeCsv;
@@ -17,7 +16,6 @@ import myelin.simulator.CoreExecutor;
 import myelin.simulator.Engine;
 import myelin.simulator.IntegerEngine;
 import myelin.simulator.MachineExecutor;
-import myelin.ir.machine.image.MachineImage;
 import myelin.simulator.SpikeTrain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -95,19 +93,12 @@ final class VerifyCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  the core executor read %d block rows, %d of them for %d packets from delay extensions (%.2f s)%n",
                     executor.rowReads(), executor.extensionRowReads(), executor.extensionPackets(), (System.nanoTime() - t1) / 1e9);
         } else {
-            // The machine executor reads the image back from disk, nothing from this process's compilation.
-            Path image = java.nio.file.Files.createTempDirectory("myelin-image-");
-            try {
-                MachineImage.write(mapped.machine(), image.resolve("image"));
-                MachineExecutor executor = new MachineExecutor(MachineImage.read(image.resolve("image")));
-                for (var s : inputs) executor.inject(s.population(), s.neuron(), s.step());
-                actual = run(executor, "machine executor");
-                out.printf(Locale.ROOT, "  the machine executor ran the image: %d packets, %.1f a step, %d link hops, %.1f a step (%.2f s)%n",
-                        executor.packets(), (double) executor.packets() / steps, executor.hops(), (double) executor.hops() / steps,
-                        (System.nanoTime() - t1) / 1e9);
-            } finally {
-                AtomicFiles.deleteTree(image);
-            }
+            MachineExecutor executor = Simulations.fromImage(mapped.machine());
+            for (var s : inputs) executor.inject(s.population(), s.neuron(), s.step());
+            actual = run(executor, "machine executor");
+            out.printf(Locale.ROOT, "  the machine executor ran the image: %d packets, %.1f a step, %d link hops, %.1f a step (%.2f s)%n",
+                    executor.packets(), (double) executor.packets() / steps, executor.hops(), (double) executor.hops() / steps,
+                    (System.nanoTime() - t1) / 1e9);
         }
         int code = verdict(out, net, expected, actual, checked);
         out.flush();

@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import myelin.api.NetworkCase;
 
 /** One network on one target, with what the CLI needs to be told about it. */
 record Job(Path file, String target, String profile, Double dt, int steps, Path input) {
     /** The file name without .snn or .nir: the name of its output folder. */
     String stem() {
-        String name = file.getFileName().toString();
-        return name.substring(0, name.length() - 4);
+        return NetworkCase.stem(file);
     }
 
     /** The CLI's options for this network and target (without the command and the file). */

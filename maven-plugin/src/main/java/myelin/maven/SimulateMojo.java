@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import myelin.api.NetworkCase;
 import myelin.api.Simulation;
 import myelin.api.SpikeRecord;
 import myelin.api.UsageException;
@@ -59,7 +60,7 @@ public class SimulateMojo extends MyelinMojo {
         getLog().info(String.format(Locale.ROOT, "myelin: regression runs (%s)", record ? "recording golden files" : "against golden files"));
         getLog().info(String.format(Locale.ROOT, "  %-24s %7s %9s %8s  %s", "network", "steps", "spikes", "time", "result"));
         for (Job job : jobs) {
-            var golden = job.file().resolveSibling(job.stem() + ".golden.csv");
+            var golden = NetworkCase.of(job.file()).golden();
             long start = System.nanoTime();
             String result;
             long spikes = 0;
