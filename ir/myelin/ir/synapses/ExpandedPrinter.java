@@ -14,7 +14,8 @@ public final class ExpandedPrinter {
 
     public static String print(ExpandedNetwork expanded) {
         StringBuilder out = new StringBuilder("expanded ").append(expanded.network().name()).append(" synapses=")
-                .append(expanded.synapseCount()).append(" bytes=").append(expanded.bytes()).append(" {\n");
+                .append(expanded.synapseCount()).append(" bytes=").append(expanded.bytes())
+                .append(" sampling=").append(Expander.SAMPLING_VERSION).append(" {\n");
         for (Projection p : expanded.network().projections()) {
             SynapseTable t = expanded.table(p.name());
             out.append("  projection ").append(p.name()).append(" : ").append(p.pre()).append(" -> ").append(p.post())

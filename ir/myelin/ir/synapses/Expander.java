@@ -21,6 +21,8 @@ import myelin.ir.network.Projection;
  */
 public final class Expander {
     /** Chunks per projection; fixed, so the layout never depends on the thread count. */
+    /** What a seed draws (docs/ir.md, "Sampling versions"): 2 is the ziggurat's. */
+    public static final int SAMPLING_VERSION = 2;
     private static final int MAX_CHUNKS = 64;
     private static final int MIN_ROWS_PER_CHUNK = 256;
     private static final long CONNECTIVITY_STREAM = 1;

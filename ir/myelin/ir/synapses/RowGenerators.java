@@ -39,10 +39,13 @@ final class RowGenerators {
         return conv2d((Connector.Conv2d) connector, pre, nPre, projection.weight().constant().orElseThrow());
     }
 
-    /** Geometric skipping: the gap to the next post index is floor(log(1-u) / log(1-p)). */
+    /**
+     * Geometric skipping: the gap to the next post index is floor(e / lambda) with e a standard
+     * exponential and lambda = -log(1 - p), which is geometric with success chance p.
+     */
     private static RowGenerator fixedProbability(Connector.FixedProbability c, int nPre, int nPost, boolean skipSelf) {
         double p = c.probability();
-        double logMiss = StrictMath.log1p(-p);
+        double lambda = -StrictMath.log1p(-p);
         return RowGenerator.byPre(nPre, (i, rng, out) -> {
             if (p <= 0) return;
             long j = -1;
@@ -50,7 +53,7 @@ final class RowGenerators {
                 if (p >= 1) {
                     j++;
                 } else {
-                    double gap = Math.floor(StrictMath.log1p(-rng.nextDouble()) / logMiss);
+                    double gap = Math.floor(rng.nextExponential() / lambda);
                     j += 1 + (gap >= nPost ? nPost : (long) gap);
                 }
                 if (j >= nPost) return;

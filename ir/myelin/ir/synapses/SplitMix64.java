@@ -10,8 +10,6 @@ package myelin.ir.synapses;
 public final class SplitMix64 {
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
     private long state;
-    /** The second normal of the last polar pair, or NaN. */
-    private double spareGaussian = Double.NaN;
 
     public SplitMix64(long seed) {
         this.state = seed;
@@ -64,25 +62,13 @@ public final class SplitMix64 {
         return (int) (m >>> 32);
     }
 
-    /**
-     * Standard normal by Marsaglia's polar method: pairs from points in the unit disc, the
-     * second of a pair kept for the next call. StrictMath.log and the correctly rounded
-     * Math.sqrt make it bit-identical everywhere.
-     */
+    /** Standard normal, by the ziggurat ({@link Ziggurat}); no state besides the generator's. */
     public double nextGaussian() {
-        if (!Double.isNaN(spareGaussian)) {
-            double g = spareGaussian;
-            spareGaussian = Double.NaN;
-            return g;
-        }
-        double x, y, s;
-        do {
-            x = 2 * nextDouble() - 1;
-            y = 2 * nextDouble() - 1;
-            s = x * x + y * y;
-        } while (s >= 1 || s == 0);
-        double scale = Math.sqrt(-2 * StrictMath.log(s) / s);
-        spareGaussian = y * scale;
-        return x * scale;
+        return Ziggurat.normal(this);
+    }
+
+    /** Standard exponential, by the ziggurat. */
+    public double nextExponential() {
+        return Ziggurat.exponential(this);
     }
 }
