@@ -1,9 +1,7 @@
 package myelin.simulator;
 
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import myelin.ir.synapses.SplitMix64;
 
@@ -17,16 +15,24 @@ import myelin.ir.synapses.SplitMix64;
  */
 final class PoissonKernel {
     private static final VectorSpecies<Long> LANES = LongVector.SPECIES_PREFERRED;
-    /** As many int lanes as LANES has long ones: the counts, narrowed. */
-    private static final VectorSpecies<Integer> COUNTS = VectorSpecies.of(int.class, VectorShape.forBitSize(LANES.vectorBitSize() / 2));
     private static final long GAMMA = 0x9E3779B97F4A7C15L;
+    /** u at or above this is a draw in the last thousandth of the CDF. */
+    private static final long TAIL_FROM = (1L << 32) - (1L << 32) / 1000;
 
     private PoissonKernel() {}
 
-    /** Advances rng[from, to) one draw each and writes each neuron's spike count into counts[n]. */
-    static void draw(long[] rng, int from, int to, long[] cdf, int[] counts) {
+    /**
+     * Advances rng[from, to) one draw each and writes each neuron's spike count into counts[n].
+     * The counts stay 64-bit: narrowing them made a 256-bit IntVector, and C2 on JDK 17
+     * then saw two vector classes in IntVector's shared profile and at times compiled the
+     * LIF kernel's stores as calls into the Vector API's scalar fallback.
+     */
+    static void draw(long[] rng, int from, int to, long[] cdf, long[] counts) {
         int bound = from + LANES.loopBound(to - from);
         int entries = cdf.length - 1; // the last entry is 2^32, which no draw reaches
+        // The entries that one draw in a thousand passes; the rest only when a lane gets there.
+        int head = 0;
+        while (head < entries && cdf[head] < TAIL_FROM) head++;
         int n = from;
         for (; n < bound; n += LANES.length()) {
             LongVector state = LongVector.fromArray(LANES, rng, n).add(GAMMA);
@@ -35,11 +41,16 @@ final class PoissonKernel {
             z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(0x94D049BB133111EBL);
             LongVector u = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31)).lanewise(VectorOperators.LSHR, 32);
             LongVector count = LongVector.zero(LANES);
-            for (int k = 0; k < entries; k++) {
+            for (int k = 0; k < head; k++) {
                 // -1 where u >= cdf[k]
                 count = count.sub(LongVector.broadcast(LANES, cdf[k] - 1).sub(u).lanewise(VectorOperators.ASHR, 63));
             }
-            ((IntVector) count.convertShape(VectorOperators.L2I, COUNTS, 0)).intoArray(counts, n);
+            if (u.reduceLanes(VectorOperators.MAX) >= cdf[head]) {
+                for (int k = head; k < entries; k++) {
+                    count = count.sub(LongVector.broadcast(LANES, cdf[k] - 1).sub(u).lanewise(VectorOperators.ASHR, 63));
+                }
+            }
+            count.intoArray(counts, n);
         }
         for (; n < to; n++) {
             rng[n] += GAMMA;

@@ -164,6 +164,8 @@ final class PopulationState {
     static final class Scratch {
         int[][] input = new int[0][0];
         int[] spiked = new int[0];
+        /** The Poisson kernel's counts, indexed by neuron. */
+        long[] counts = new long[0];
         long saturations;
         /** Population updates that took the SIMD kernel. */
         long vectorUpdates;
@@ -279,8 +281,8 @@ final class PopulationState {
 
     private void updatePoisson(int step, int from, int to, SpikeTrain out, Scratch scratch) {
         if (vectorPoisson) {
-            int[] counts = poissonDraws(from, to, scratch);
-            for (int n = from; n < to; n++) if (counts[n] > 0 || forcedSteps.length > 0) emit(out, step, n, counts[n]);
+            long[] counts = poissonDraws(from, to, scratch);
+            for (int n = from; n < to; n++) if (counts[n] > 0 || forcedSteps.length > 0) emit(out, step, n, (int) counts[n]);
             return;
         }
         for (int n = from; n < to; n++) {
@@ -291,8 +293,8 @@ final class PopulationState {
     }
 
     /** This step's counts of neurons [from, to) by the SIMD kernel, indexed by neuron. */
-    private int[] poissonDraws(int from, int to, Scratch scratch) {
-        int[] counts = scratch.channel(0, to);
+    private long[] poissonDraws(int from, int to, Scratch scratch) {
+        long[] counts = scratch.counts.length >= to ? scratch.counts : (scratch.counts = new long[to]);
         PoissonKernel.draw(rng, from, to, poissonCdf, counts);
         return counts;
     }
@@ -306,9 +308,9 @@ final class PopulationState {
         int weight = direct.constantWeight;
         long spikes = 0;
         if (vectorPoisson) {
-            int[] counts = poissonDraws(from, to, scratch);
+            long[] counts = poissonDraws(from, to, scratch);
             for (int n = from; n < to; n++) {
-                slot[n] += counts[n] * weight;
+                slot[n] += (int) counts[n] * weight;
                 spikes += counts[n];
             }
             scratch.directSpikes[index] += spikes;

@@ -55,7 +55,7 @@ class PoissonKernelTest {
             rng[i] = stateDrawing(drawn[i], 0x1234_5678L * i);
             assertEquals(drawn[i], SplitMix64.mix(rng[i] + GAMMA) >>> 32, "the made state draws u");
         }
-        int[] counts = new int[n];
+        long[] counts = new long[n];
         long[] after = rng.clone();
         PoissonKernel.draw(after, 0, n, cdf, counts);
         for (int i = 0; i < n; i++) {
