@@ -173,16 +173,17 @@ final class ArrivalRows {
 
     /** A spike (of {@code count}) of a pre neuron at a step: each segment of its row onto the bucket of its arrival. */
     void fire(int neuron, int count, int step) {
-        for (int j = segmentStart[neuron]; j < segmentStart[neuron + 1]; j++) {
+        int end = segmentStart[neuron + 1];
+        for (int j = segmentStart[neuron]; j < end; j++) {
             int from = synapseStart[j];
             int length = synapseStart[j + 1] - from;
             int b = (step + segmentDelay[j]) & bucketMask;
+            int[] into = bucket[b];
             int at = filled[b];
-            if (at + count * length > bucket[b].length) {
-                bucket[b] = java.util.Arrays.copyOf(bucket[b], Math.max(2 * bucket[b].length, at + count * length));
-            }
-            for (int c = 0; c < count; c++, at += length) System.arraycopy(words, from, bucket[b], at, length);
-            filled[b] = at;
+            int needed = at + count * length;
+            if (needed > into.length) into = bucket[b] = java.util.Arrays.copyOf(into, Math.max(2 * into.length, needed));
+            for (int c = 0; c < count; c++, at += length) System.arraycopy(words, from, into, at, length);
+            filled[b] = needed;
         }
     }
 
