@@ -82,6 +82,56 @@ final class ArrivalRows {
         return built;
     }
 
+    /**
+     * Which thread fires into which ArrivalRows: byWriter[w][pre]. A share's buckets are written
+     * by one thread only, but not always by its owner (the thread that adds them into its slice):
+     * a spike costs each share it fires into a few operations per segment, and the shares of the
+     * populations one thread owns can have twice the segments of the other's (the microcircuit:
+     * 3 target populations on one thread, 6 on the other). {@code crossed}: some share is fired by
+     * a thread that does not own it, so the engine must meet between firing and delivering.
+     */
+    record Writers(ArrivalRows[][][] byWriter, boolean crossed) {}
+
+    /**
+     * Per pre population, its shares (all owners') to the writers by greedy balancing of their
+     * firing cost, largest first; a function of the shares alone, so the same on every run.
+     */
+    static Writers writers(ArrivalRows[][][] byOwner) {
+        int threads = byOwner.length;
+        int pres = byOwner[0].length;
+        List<List<List<ArrivalRows>>> assigned = new ArrayList<>();
+        for (int w = 0; w < threads; w++) {
+            List<List<ArrivalRows>> perPre = new ArrayList<>();
+            for (int p = 0; p < pres; p++) perPre.add(new ArrayList<>());
+            assigned.add(perPre);
+        }
+        boolean crossed = false;
+        for (int p = 0; p < pres; p++) {
+            record Owned(ArrivalRows rows, int owner) {}
+            List<Owned> shares = new ArrayList<>();
+            for (int t = 0; t < threads; t++) for (ArrivalRows rows : byOwner[t][p]) shares.add(new Owned(rows, t));
+            // Stable: equal costs keep owner order.
+            shares.sort((a, b) -> Long.compare(b.rows.firingCost(), a.rows.firingCost()));
+            long[] load = new long[threads];
+            for (Owned share : shares) {
+                int writer = share.owner;
+                for (int w = 0; w < threads; w++) if (load[w] < load[writer]) writer = w;
+                load[writer] += share.rows.firingCost();
+                assigned.get(writer).get(p).add(share.rows);
+                crossed |= writer != share.owner;
+            }
+        }
+        ArrivalRows[][][] byWriter = assigned.stream()
+                .map(perPre -> perPre.stream().map(l -> l.toArray(new ArrivalRows[0])).toArray(ArrivalRows[][]::new))
+                .toArray(ArrivalRows[][][]::new);
+        return new Writers(byWriter, crossed);
+    }
+
+    /** What firing every row once costs, in segments (a few operations each) and copied words (16 to a vector store). */
+    private long firingCost() {
+        return segmentDelay.length + words.length / 16;
+    }
+
     private ArrivalRows(Share share) {
         this.postPopulation = share.postPopulation();
         this.channel = share.channel();

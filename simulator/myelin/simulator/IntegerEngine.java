@@ -20,14 +20,17 @@ import myelin.ir.integer.IntModel;
  * population and lists the spikes in population and neuron order; the step's spikes are
  * these lists merged population by population, the same on any thread count. Deliver:
  * each thread walks all the step's spikes and adds the synapses onto its own slice (each
- * projection's synapses are split by post neuron when the engine is built). A cell
- * receives the same additions in the same order on any thread count, so results are
- * identical on 1 or N threads.
+ * projection's synapses are split by post neuron when the engine is built); synapses with
+ * per-synapse delays go onto buckets of their arrival step first (ArrivalRows), filled by
+ * whichever thread balances the work and added into the slice by its owner. A cell receives
+ * the same integer additions on any thread count (their order does not change a sum), so
+ * results are identical on 1 or N threads.
  *
  * <p>A thread needs only its own cells to update the next step, so the threads meet once
- * per step (after the update, when the spike lists are complete); the spike lists are
+ * per step after the update, when the spike lists are complete, and once more between
+ * filling buckets and adding them where a thread fills another's; the spike lists are
  * double-buffered so that a thread may start the next step while another still reads them.
- * An observer that reads the state makes them meet twice, so that it sees a quiet state.
+ * An observer that reads the state makes them meet once more, so that it sees a quiet state.
  */
 public final class IntegerEngine implements Engine {
     /** Slices smaller than this cost more in synchronisation than they save. */
@@ -41,6 +44,10 @@ public final class IntegerEngine implements Engine {
     private final ArrivalRows[][][] arriving;
     /** Per thread: all of its ArrivalRows. */
     private final ArrivalRows[][] arrivingAll;
+    /** Per thread, per pre population: the ArrivalRows (of any thread) it fires into (see ArrivalRows.writers). */
+    private final ArrivalRows[][][] firing;
+    /** Whether a thread fires into another's ArrivalRows: then the threads meet before delivering them. */
+    private final boolean crossFiring;
     /** Per population: its projection when that is its only one and one-to-one (see deliverUnobservedSourcesDirectly). */
     private final SynapseRows[] identity;
     private final int threads;
@@ -112,6 +119,9 @@ public final class IntegerEngine implements Engine {
         outgoing = out.stream().map(perPre -> perPre.stream().map(l -> l.toArray(new SynapseRows[0])).toArray(SynapseRows[][]::new))
                 .toArray(SynapseRows[][][]::new);
         arriving = ArrivalRows.build(arrive);
+        ArrivalRows.Writers writers = ArrivalRows.writers(arriving);
+        firing = writers.byWriter();
+        crossFiring = writers.crossed();
         arrivingAll = java.util.Arrays.stream(arriving).map(perPre -> java.util.Arrays.stream(perPre).flatMap(java.util.Arrays::stream)
                 .toArray(ArrivalRows[]::new)).toArray(ArrivalRows[][]::new);
         for (int i = 0; i < populations.length; i++) populations[i].allocateRing(maxDelay[i]);
@@ -185,6 +195,11 @@ public final class IntegerEngine implements Engine {
         p.direct = null;
         p.directTarget = null;
         p.inject(neuron, atStep);
+    }
+
+    /** Whether a thread fills buckets of another's ArrivalRows (tests check that the balancing is exercised). */
+    boolean firesAcrossThreads() {
+        return crossFiring;
     }
 
     public int threads() {
@@ -262,7 +277,8 @@ public final class IntegerEngine implements Engine {
         if (threads == 1) {
             for (int s = step; s < end; s++) {
                 update(0, s);
-                deliver(0, s);
+                fire(0, s);
+                deliverArrivals(0, s);
                 observe(s, sliceSpikes[s & 1][0], observer); // one slice: its list is the step's
             }
             return;
@@ -279,7 +295,9 @@ public final class IntegerEngine implements Engine {
                     for (int s = first; s < end; s++) {
                         update(worker, s);
                         barrier.await();
-                        deliver(worker, s);
+                        fire(worker, s);
+                        if (crossFiring) barrier.await();
+                        deliverArrivals(worker, s);
                         if (quiet) barrier.await(); // main observes before it
                     }
                 } catch (Throwable e) {
@@ -295,7 +313,9 @@ public final class IntegerEngine implements Engine {
             for (int s = first; s < end; s++) {
                 update(0, s);
                 barrier.await();
-                deliver(0, s);
+                fire(0, s);
+                if (crossFiring) barrier.await();
+                deliverArrivals(0, s);
                 observe(s, merge(s), observer);
                 if (quiet) barrier.await();
             }
@@ -354,19 +374,22 @@ public final class IntegerEngine implements Engine {
     }
 
     /**
-     * Delivers the step's spikes onto this thread's slice: a row of one delay at once into its
-     * slot; a row of many delays onto the buckets of its arrival steps, after which the buckets
-     * that arrive at the next step are added into that step's slot.
+     * The step's spikes: a row of one delay at once into the slot of this thread's slice; a row
+     * of many delays onto the buckets of its arrival steps, in the ArrivalRows this thread fires.
      */
-    private void deliver(int worker, int s) {
+    private void fire(int worker, int s) {
         SynapseRows[][] mine = outgoing[worker];
-        ArrivalRows[][] later = arriving[worker];
+        ArrivalRows[][] fired = firing[worker];
         for (SpikeTrain b : sliceSpikes[s & 1]) {
             for (int i = 0; i < b.size; i++) {
                 for (SynapseRows rows : mine[b.population[i]]) deliver(rows, s, b.neuron[i], b.count[i]);
-                for (ArrivalRows rows : later[b.population[i]]) rows.fire(b.neuron[i], b.count[i], s);
+                for (ArrivalRows rows : fired[b.population[i]]) rows.fire(b.neuron[i], b.count[i], s);
             }
         }
+    }
+
+    /** The buckets of this thread's ArrivalRows that arrive at the next step, added into that step's slots. */
+    private void deliverArrivals(int worker, int s) {
         for (ArrivalRows rows : arrivingAll[worker]) rows.deliver(populations[rows.postPopulation], s + 1);
     }
 

@@ -1,6 +1,7 @@
 package myelin.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import myelin.ir.RandomNetworks;
 import myelin.ir.diag.InputException;
@@ -9,6 +10,7 @@ import myelin.ir.network.Network;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -45,6 +47,36 @@ class EngineProperties {
         // An observer of spikes alone lets the threads meet once a step.
         Engines.assertSameTrace(one, run(net, 2, true), "2 threads, spikes only");
         Engines.assertSameTrace(one, run(net, 3, true), "3 threads, spikes only");
+    }
+
+    /**
+     * One thread owns one target population, sparsely connected, the other three dense ones: the
+     * second's buckets have many times the segments, so the first fires into some of them
+     * (ArrivalRows.writers).
+     */
+    @Example
+    void threadsFillEachOthersBuckets() {
+        Network net = myelin.frontend.SnnFrontend.parse("<test>", """
+                network cross {
+                  timestep = 0.1 ms;
+                  seed = 3;
+                  population src : poisson [400] { rate = 200 Hz; }
+                  population a : lif [300] { tau_m = 10 ms; v_threshold = 4 mV; }
+                  population b : lif [100] { tau_m = 10 ms; v_threshold = 4 mV; }
+                  population c : lif [100] { tau_m = 10 ms; v_threshold = 4 mV; }
+                  population d : lif [100] { tau_m = 10 ms; v_threshold = 4 mV; }
+                  projection src -> a : fixed_probability(0.02) { weight = 1 mV; delay = normal(2 ms, 1 ms, 0.1 ms, inf); }
+                  projection src -> b : fixed_probability(0.3) { weight = 1 mV; delay = normal(2 ms, 1 ms, 0.1 ms, inf); }
+                  projection src -> c : fixed_probability(0.3) { weight = 1 mV; delay = normal(2 ms, 1 ms, 0.1 ms, inf); }
+                  projection src -> d : fixed_probability(0.3) { weight = 1 mV; delay = normal(2 ms, 1 ms, 0.1 ms, inf); }
+                  projection a -> b : fixed_probability(0.1) { weight = 1 mV; delay = normal(1 ms, 0.5 ms, 0.1 ms, inf); }
+                }
+                """);
+        IntegerEngine two = Engines.engine(net, Profile.DEFAULT, 2);
+        assertTrue(two.firesAcrossThreads(), "the shares are not balanced across threads");
+        Engines.Trace one = Engines.run(Engines.engine(net, Profile.DEFAULT, 1), 200);
+        assertTrue(one.spikes().size() > 100, "too quiet to test: " + one.spikes().size());
+        Engines.assertSameTrace(one, Engines.runSpikesOnly(two, 200), "2 threads, each filling the other's buckets");
     }
 
     @Property(tries = 150)
