@@ -213,6 +213,11 @@ final class ArrivalRows {
         return table.delays() != null;
     }
 
+    /** Every bucket emptied. */
+    void clear() {
+        java.util.Arrays.fill(filled, 0);
+    }
+
     int degree(int neuron) {
         return (synapseStart[segmentStart[neuron + 1]] - synapseStart[segmentStart[neuron]]) / stride;
     }

@@ -23,7 +23,8 @@ import myelin.ir.integer.IntModel;
  * AVX-512); lane masks made by arithmetic as -1/0 vectors and bitwise selects (JDK 17
  * turns each AVX-512 compare mask back into a vector before a blend); a lane reduction
  * per vector to find the rare spikes (scanning the population costs more); no vector
- * crosses a method boundary or a nested loop (either boxes it).
+ * crosses a method boundary or a nested loop (either boxes it), and no vector operation
+ * sits in a rarely taken branch (C2 may compile it as a call, with the vector boxed).
  */
 final class LifKernel {
     private static final VectorSpecies<Integer> LANES = IntVector.SPECIES_PREFERRED;
@@ -49,13 +50,6 @@ final class LifKernel {
     /** Lanes of b where the mask (-1 or 0 per lane) is set, of a elsewhere: one bitwise select. */
     private static IntVector select(IntVector a, IntVector b, IntVector mask) {
         return a.lanewise(VectorOperators.XOR, a.lanewise(VectorOperators.XOR, b).and(mask));
-    }
-
-    private static boolean anySet(IntVector x, int[] lanes) {
-        x.intoArray(lanes, 0);
-        int any = 0;
-        for (int lane : lanes) any |= lane;
-        return any != 0;
     }
 
     static void update(PopulationState p, IntModel.Lif m, int step, int from, int to, SpikeTrain out,
@@ -105,7 +99,7 @@ final class LifKernel {
             bounded.intoArray(current, n);
             (first ? bounded : bounded.add(IntVector.fromArray(LANES, sum, n))).intoArray(sum, n);
         }
-        boolean saturated = anySet(clipped, new int[LANES.length()]);
+        boolean saturated = clipped.reduceLanes(VectorOperators.OR) != 0;
         for (; n < to; n++) {
             int x = shiftTowardZero(current[n] * keep, k, round) + clampInput(input[n]);
             input[n] = 0;
@@ -152,7 +146,6 @@ final class LifKernel {
         int reset = (int) m.reset();
         int onSpike = (int) (m.threshold() - m.reset());
         int refractorySteps = m.refractorySteps();
-        int[] spiked = scratch.spiked.length >= to ? scratch.spiked : (scratch.spiked = new int[to]);
         int[] lanes = new int[LANES.length()];
         IntVector zero = IntVector.zero(LANES);
         IntVector one = IntVector.broadcast(LANES, 1);
@@ -223,12 +216,14 @@ final class LifKernel {
             old.lanewise(VectorOperators.XOR, old.lanewise(VectorOperators.XOR, afterSpike).and(active)).intoArray(v, n);
             IntVector counting = counted.lanewise(VectorOperators.AND_NOT, active);
             counting.lanewise(VectorOperators.XOR, counting.lanewise(VectorOperators.XOR, refractories).and(spike)).intoArray(refractory, n);
+            // Stored on every iteration: inside the rare branch below, C2 at times compiled the
+            // store as a call with the vector boxed (launches in a slow mode, CUBA 1.3x slower).
+            spike.intoArray(lanes, 0);
             if (spike.reduceLanes(VectorOperators.OR) != 0) {
-                spike.intoArray(spiked, n);
-                for (int lane = 0; lane < LANES.length(); lane++) if (spiked[n + lane] != 0) out.add(step, p.index, n + lane, 1);
+                for (int lane = 0; lane < lanes.length; lane++) if (lanes[lane] != 0) out.add(step, p.index, n + lane, 1);
             }
         }
-        boolean saturated = anySet(clipped, lanes);
+        boolean saturated = clipped.reduceLanes(VectorOperators.OR) != 0;
         for (; n < to; n++) {
             int in = clampInput(input[n]);
             input[n] = 0;

@@ -28,6 +28,9 @@ final class PopulationState {
     private final long[] poissonCdf;
     /** Whether the Poisson draws take the SIMD kernel (same counts as the scalar path). */
     private final boolean vectorPoisson;
+    private final EncodedNetwork.Population population;
+    private final long seed;
+    private final int firstNeuron;
     /** Each neuron's constant input in v integers, or null (docs/semantics.md). */
     int[] bias;
     /**
@@ -38,8 +41,8 @@ final class PopulationState {
     SynapseRows direct;
     PopulationState directTarget;
     /** External and spike-array spikes, sorted by step then neuron. */
-    int[] forcedSteps = new int[0];
-    int[] forcedNeurons = new int[0];
+    int[] forcedSteps;
+    int[] forcedNeurons;
     int mask;
     /** Per slot and channel ({@code slot * channels + channel}): each neuron's input. */
     int[][] ring;
@@ -89,23 +92,38 @@ final class PopulationState {
         poissonCounts = model instanceof IntModel.Poisson m ? new PoissonCounts(m.cdf()) : null;
         poissonCdf = model instanceof IntModel.Poisson m ? m.cdf() : null;
         vectorPoisson = poissonCdf != null && VECTOR_API && !Boolean.getBoolean("myelin.scalarKernel");
-        if (model instanceof IntModel.Poisson) {
-            rng = new long[size];
+        rng = model instanceof IntModel.Poisson ? new long[size] : null;
+        if (population.bias().length > 0) bias = population.bias();
+        this.population = population;
+        this.seed = seed;
+        this.firstNeuron = firstNeuron;
+        restart();
+    }
+
+    /** Back to the initial state (and the ring, once allocated, empty); external spikes are dropped. */
+    void restart() {
+        if (rng != null) {
             long stream = SplitMix64.derive(seed, SplitMix64.hash("poisson/" + name));
             for (int n = 0; n < size; n++) rng[n] = SplitMix64.derive(stream, firstNeuron + n);
-        } else {
-            rng = null;
         }
         if (model instanceof IntModel.SpikeArray s) {
             forcedSteps = s.steps().clone();
             forcedNeurons = s.neurons().clone();
+        } else {
+            forcedSteps = new int[0];
+            forcedNeurons = new int[0];
         }
-        if (population.bias().length > 0) bias = population.bias();
-        if (population.initialV().length > 0) System.arraycopy(population.initialV(), 0, v, 0, size);
-        for (int c = 0; c < population.initialCurrents().length; c++) {
-            int[] initial = population.initialCurrents()[c];
+        if (v != null) {
+            if (population.initialV().length > 0) System.arraycopy(population.initialV(), 0, v, 0, size);
+            else java.util.Arrays.fill(v, 0);
+            java.util.Arrays.fill(refractory, 0);
+        }
+        for (int c = 0; c < current.length; c++) {
+            int[] initial = c < population.initialCurrents().length ? population.initialCurrents()[c] : new int[0];
             if (initial.length > 0) System.arraycopy(initial, 0, current[c], 0, size);
+            else java.util.Arrays.fill(current[c], 0);
         }
+        if (ring != null) for (int[] slot : ring) java.util.Arrays.fill(slot, 0);
     }
 
     /** A ring of the smallest power of two slots that holds the longest delay plus the step being read. */
@@ -163,7 +181,6 @@ final class PopulationState {
     /** Per-thread buffers for one slice's input. */
     static final class Scratch {
         int[][] input = new int[0][0];
-        int[] spiked = new int[0];
         /** The Poisson kernel's counts, indexed by neuron. */
         long[] counts = new long[0];
         long saturations;
@@ -174,6 +191,12 @@ final class PopulationState {
 
         Scratch(int populations) {
             this.directSpikes = new long[populations];
+        }
+
+        void zeroCounters() {
+            saturations = 0;
+            vectorUpdates = 0;
+            java.util.Arrays.fill(directSpikes, 0);
         }
 
         int[] channel(int c, int length) {

@@ -70,6 +70,7 @@ class EngineProperties {
                   projection src -> c : fixed_probability(0.3) { weight = 1 mV; delay = normal(2 ms, 1 ms, 0.1 ms, inf); }
                   projection src -> d : fixed_probability(0.3) { weight = 1 mV; delay = normal(2 ms, 1 ms, 0.1 ms, inf); }
                   projection a -> b : fixed_probability(0.1) { weight = 1 mV; delay = normal(1 ms, 0.5 ms, 0.1 ms, inf); }
+                  projection a -> c : fixed_probability(0.1) { weight = 1 mV; delay = 3 ms; }
                 }
                 """);
         IntegerEngine two = Engines.engine(net, Profile.DEFAULT, 2);
@@ -77,6 +78,24 @@ class EngineProperties {
         Engines.Trace one = Engines.run(Engines.engine(net, Profile.DEFAULT, 1), 200);
         assertTrue(one.spikes().size() > 100, "too quiet to test: " + one.spikes().size());
         Engines.assertSameTrace(one, Engines.runSpikesOnly(two, 200), "2 threads, each filling the other's buckets");
+        // Stopped with spikes still on their way (in buckets and ring slots): a restart drops them.
+        two.restart();
+        Engines.assertSameTrace(one, Engines.runSpikesOnly(two, 200), "after restart()");
+    }
+
+    @Property(tries = 60)
+    void aRestartedEngineRepeatsItsRun(@ForAll("networks") Network net) {
+        IntegerEngine engine;
+        try {
+            engine = Engines.engine(net, Profile.DEFAULT, 2);
+        } catch (InputException e) {
+            Assume.that(false);
+            return;
+        }
+        Engines.Trace first = Engines.run(engine, 60);
+        engine.restart();
+        assertEquals(0, engine.step());
+        Engines.assertSameTrace(first, Engines.run(engine, 60), "after restart()");
     }
 
     @Property(tries = 150)
