@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", description = {"Run a named benchmark and print its figures.",
         "  cuba          simulate 1 s of examples/cuba.snn (after a JIT warm-up): spikes, events per second",
-        "  microcircuit  simulate 1 s of examples/microcircuit.snn (after a JIT warm-up of 0.25 s):",
-        "                wall time per biological second, the cold run's too, peak heap",
+        "  microcircuit  simulate 1 s of examples/microcircuit.snn (after a JIT warm-up of 0.25 s,",
+        "                which it times too): wall time per biological second, peak heap",
         "  expansion     build and expand 100,000 neurons with fixed in-degree 1,000 (10^8 synapses),",
         "                or the network given with --network"})
 final class BenchCommand implements Callable<Integer> {
@@ -102,7 +102,7 @@ final class BenchCommand implements Callable<Integer> {
         var engine = Simulations.engine(compiled.encoded(), threads.threads(), observed);
         long t1 = System.nanoTime();
         int steps = (int) Math.round(bioSeconds / net.timestep());
-        // The cold run: the first steps from a fresh JVM, as `simulate` runs them.
+        // The warm-up is the cold run: the first steps from a fresh JVM, as `simulate` runs them.
         ProgressBar warming = new ProgressBar(spec.commandLine().getErr(), "warming up");
         int warmSteps = (int) Math.round(warmUp * steps);
         long w0 = System.nanoTime();
