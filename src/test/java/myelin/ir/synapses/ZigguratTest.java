@@ -46,6 +46,9 @@ class ZigguratTest {
         }
         NormalDistribution normal = new NormalDistribution();
         assertKolmogorovSmirnov(draws, normal::cumulativeProbability);
+        // Mass accepted above the curve in the wedges escapes Kolmogorov-Smirnov but not the moments.
+        assertMoment(draws, 2, 1, Math.sqrt(2.0 / DRAWS));
+        assertMoment(draws, 4, 3, Math.sqrt(96.0 / DRAWS));
         double expectedTail = 2 * normal.cumulativeProbability(-Ziggurat.NORMAL_R) * DRAWS;
         assertTrue(Math.abs(tail - expectedTail) < 5 * Math.sqrt(expectedTail), "draws beyond R: " + tail + ", expected " + expectedTail);
     }
@@ -60,8 +63,18 @@ class ZigguratTest {
             if (draws[i] > Ziggurat.EXP_R) tail++;
         }
         assertKolmogorovSmirnov(draws, new ExponentialDistribution(null, 1)::cumulativeProbability);
+        assertMoment(draws, 1, 1, Math.sqrt(1.0 / DRAWS));
+        assertMoment(draws, 2, 2, Math.sqrt(20.0 / DRAWS));
         double expectedTail = Math.exp(-Ziggurat.EXP_R) * DRAWS;
         assertTrue(Math.abs(tail - expectedTail) < 5 * Math.sqrt(expectedTail), "draws beyond R: " + tail + ", expected " + expectedTail);
+    }
+
+    /** The k-th raw moment within 5 standard errors of its value. */
+    private static void assertMoment(double[] draws, int k, double expected, double standardError) {
+        double sum = 0;
+        for (double x : draws) sum += Math.pow(x, k);
+        double moment = sum / draws.length;
+        assertEquals(expected, moment, 5 * standardError, "moment " + k);
     }
 
     /** The Kolmogorov-Smirnov distance below its 0.1% critical value, 1.95 / sqrt(n). */
