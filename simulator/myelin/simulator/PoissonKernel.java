@@ -22,17 +22,34 @@ final class PoissonKernel {
     private PoissonKernel() {}
 
     /**
+     * A population's CDF table and its head: the entries below the last thousandth, which one
+     * draw in a thousand passes (the rest are compared only when a lane gets there). Made once
+     * per population; making one does not load the Vector API.
+     */
+    record Table(long[] cdf, int head) {
+        Table(long[] cdf) {
+            this(cdf, headOf(cdf));
+        }
+
+        private static int headOf(long[] cdf) {
+            int entries = cdf.length - 1; // the last entry is 2^32, which no draw reaches
+            int head = 0;
+            while (head < entries && cdf[head] < TAIL_FROM) head++;
+            return head;
+        }
+    }
+
+    /**
      * Advances rng[from, to) one draw each and writes each neuron's spike count into counts[n].
      * The counts stay 64-bit: narrowing them made a 256-bit IntVector, and C2 on JDK 17
      * then saw two vector classes in IntVector's shared profile and at times compiled the
      * LIF kernel's stores as calls into the Vector API's scalar fallback.
      */
-    static void draw(long[] rng, int from, int to, long[] cdf, long[] counts) {
+    static void draw(long[] rng, int from, int to, Table table, long[] counts) {
         int bound = from + LANES.loopBound(to - from);
-        int entries = cdf.length - 1; // the last entry is 2^32, which no draw reaches
-        // The entries that one draw in a thousand passes; the rest only when a lane gets there.
-        int head = 0;
-        while (head < entries && cdf[head] < TAIL_FROM) head++;
+        long[] cdf = table.cdf();
+        int entries = cdf.length - 1;
+        int head = table.head();
         int n = from;
         for (; n < bound; n += LANES.length()) {
             LongVector state = LongVector.fromArray(LANES, rng, n).add(GAMMA);

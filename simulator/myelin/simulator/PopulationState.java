@@ -25,9 +25,8 @@ final class PopulationState {
     final int[] refractory;
     final long[] rng;
     private final PoissonCounts poissonCounts;
-    private final long[] poissonCdf;
-    /** Whether the Poisson draws take the SIMD kernel (same counts as the scalar path). */
-    private final boolean vectorPoisson;
+    /** The SIMD kernel's table, or null where the Poisson draws take the scalar path (the same counts). */
+    private final PoissonKernel.Table poissonTable;
     private final EncodedNetwork.Population population;
     private final long seed;
     private final int firstNeuron;
@@ -90,8 +89,8 @@ final class PopulationState {
         this.current = new int[currents][size];
         this.refractory = membrane ? new int[size] : null;
         poissonCounts = model instanceof IntModel.Poisson m ? new PoissonCounts(m.cdf()) : null;
-        poissonCdf = model instanceof IntModel.Poisson m ? m.cdf() : null;
-        vectorPoisson = poissonCdf != null && VECTOR_API && !Boolean.getBoolean("myelin.scalarKernel");
+        poissonTable = model instanceof IntModel.Poisson m && VECTOR_API && !Boolean.getBoolean("myelin.scalarKernel")
+                ? new PoissonKernel.Table(m.cdf()) : null;
         rng = model instanceof IntModel.Poisson ? new long[size] : null;
         if (population.bias().length > 0) bias = population.bias();
         this.population = population;
@@ -303,7 +302,7 @@ final class PopulationState {
     }
 
     private void updatePoisson(int step, int from, int to, SpikeTrain out, Scratch scratch) {
-        if (vectorPoisson) {
+        if (poissonTable != null) {
             long[] counts = poissonDraws(from, to, scratch);
             for (int n = from; n < to; n++) if (counts[n] > 0 || forcedSteps.length > 0) emit(out, step, n, (int) counts[n]);
             return;
@@ -318,7 +317,7 @@ final class PopulationState {
     /** This step's counts of neurons [from, to) by the SIMD kernel, indexed by neuron. */
     private long[] poissonDraws(int from, int to, Scratch scratch) {
         long[] counts = scratch.counts.length >= to ? scratch.counts : (scratch.counts = new long[to]);
-        PoissonKernel.draw(rng, from, to, poissonCdf, counts);
+        PoissonKernel.draw(rng, from, to, poissonTable, counts);
         return counts;
     }
 
@@ -330,7 +329,7 @@ final class PopulationState {
         int[] slot = directTarget.slot(step + direct.constantDelay, direct.channel);
         int weight = direct.constantWeight;
         long spikes = 0;
-        if (vectorPoisson) {
+        if (poissonTable != null) {
             long[] counts = poissonDraws(from, to, scratch);
             for (int n = from; n < to; n++) {
                 slot[n] += (int) counts[n] * weight;

@@ -57,7 +57,7 @@ class PoissonKernelTest {
         }
         long[] counts = new long[n];
         long[] after = rng.clone();
-        PoissonKernel.draw(after, 0, n, cdf, counts);
+        PoissonKernel.draw(after, 0, n, new PoissonKernel.Table(cdf), counts);
         for (int i = 0; i < n; i++) {
             assertEquals(scalar.count(drawn[i]), counts[i], "lambda " + lambda + ", u = " + drawn[i]);
             assertEquals(rng[i] + GAMMA, after[i], "the stream advanced once");
