@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import myelin.ir.encoded.EncodedNetwork;
+import myelin.ir.encoded.EncodedPrinter;
+import myelin.ir.encoded.WeightError;
 import myelin.ir.integer.QuantizedNetwork;
 import myelin.ir.network.LoadedNetwork;
 import myelin.ir.network.Network;
@@ -78,10 +80,7 @@ final class FidelityCommand implements Callable<Integer> {
                 .ifPresent(h -> cli.getErr().println(file.path + ": note: " + h));
         Figures f = measure(loaded.network(), q, expanded, encoded);
         if (json) {
-            out.printf(Locale.ROOT, "{\"network\": \"%s\", \"profile\": \"%s\", \"inputs\": %d, \"steps\": %d, \"quantization_rel_vr2\": %.6g, "
-                            + "\"discretisation_rel_vr2\": %.6g, \"winner_agreement\": %.6g, \"decisive_inputs\": %d, \"weights_rounded_to_zero\": %d, "
-                            + "\"saturations\": %d}%n", loaded.network().name(), q.profile().name(), f.inputs(), steps, f.quantization(),
-                    f.discretisation(), f.winnerAgreement(), f.decisive(), f.zeros(), f.saturations());
+            out.println(json(loaded.network().name(), q.profile().name(), f, encoded));
         } else {
             out.printf(Locale.ROOT, "%s, profile %s: %d random inputs of %d steps, %.0f%% of input neurons spiking a step%n", file.path,
                     q.profile().name(), f.inputs(), steps, 100 * rate);
@@ -90,9 +89,41 @@ final class FidelityCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  winning output neuron the same on %d of %d inputs with a unique float winner (%.1f%%)%n", f.agreeing(),
                     f.decisive(), 100 * f.winnerAgreement());
             out.printf(Locale.ROOT, "  weights rounded to zero %d; population updates that saturated %d%n", f.zeros(), f.saturations());
+            out.print(EncodedPrinter.weightReport(encoded).indent(2));
         }
         out.flush();
         return 0;
+    }
+
+    /** The figures as one JSON line (docs/semantics.md, "Two distances", names each field). */
+    private String json(String network, String profile, Figures f, EncodedNetwork encoded) {
+        var row = new java.util.LinkedHashMap<String, Object>();
+        row.put("network", network);
+        row.put("profile", profile);
+        row.put("inputs", f.inputs());
+        row.put("steps", steps);
+        row.put("quantization_rel_vr2", f.quantization());
+        row.put("discretisation_rel_vr2", f.discretisation());
+        row.put("winner_agreement", f.winnerAgreement());
+        row.put("decisive_inputs", f.decisive());
+        row.put("weights_rounded_to_zero", f.zeros());
+        row.put("saturations", f.saturations());
+        List<Object> weights = new ArrayList<>();
+        for (WeightError e : encoded.weightErrors()) {
+            var w = new java.util.LinkedHashMap<String, Object>();
+            w.put("projection", e.projection());
+            w.put("synapses", e.synapses());
+            w.put("relative_rms", e.relativeRms());
+            w.put("rounded_to_zero", e.roundedToZero());
+            w.put("clipped", e.clipped());
+            weights.add(w);
+        }
+        row.put("weights", weights);
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(row);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     Figures measure(Network net, QuantizedNetwork q, ExpandedNetwork expanded, EncodedNetwork encoded) {

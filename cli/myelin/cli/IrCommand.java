@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import myelin.ir.encoded.EncodedPrinter;
 import myelin.ir.integer.QuantizedPrinter;
 import myelin.ir.network.LoadedNetwork;
 import myelin.ir.network.Network;
@@ -51,7 +52,7 @@ final class IrCommand implements Callable<Integer> {
     @Option(names = "--verify-each", description = "run the stage's verifier after every pass")
     boolean verifyEach;
 
-    @Option(names = "--report", description = "print the quantization report (with a pipeline that quantizes)")
+    @Option(names = "--report", description = "print the quantization report (with a pipeline that quantizes; one that encodes adds each projection's weight error)")
     boolean report;
 
     @Option(names = "--timing", description = "print each pass's time")
@@ -87,8 +88,10 @@ final class IrCommand implements Callable<Integer> {
                     s.iterations()));
         }
         CompilationUnit unit = result.unit();
-        if (report) out.print(QuantizedPrinter.report(unit.require(Stages.QUANTIZED)));
-        else if (printAfter.isEmpty()) out.print(passes.isEmpty() ? network(unit.network()) : last(unit, passes.get(passes.size() - 1).info().writes()));
+        if (report) {
+            out.print(QuantizedPrinter.report(unit.require(Stages.QUANTIZED)));
+            unit.get(Stages.ENCODED).ifPresent(e -> out.print(EncodedPrinter.weightReport(e)));
+        } else if (printAfter.isEmpty()) out.print(passes.isEmpty() ? network(unit.network()) : last(unit, passes.get(passes.size() - 1).info().writes()));
         out.flush();
         return 0;
     }

@@ -12,13 +12,20 @@ import myelin.ir.network.NeuronModel;
  * exactly this; the mapping passes and backends read it.
  *
  * @param seed the network's seed, from which the Poisson sources draw (docs/ir.md)
- * @param weightsRoundedToZero synapses whose physical weight is not zero but whose integer is
+ * @param weightErrors per projection, what the integers did to its weights; measured by the
+ *                     encode pass, not part of the text form (a stage read from text has none)
  */
 public record EncodedNetwork(String name, Profile profile, long seed, List<Population> populations,
-                             List<Projection> projections, long weightsRoundedToZero) {
+                             List<Projection> projections, List<WeightError> weightErrors) {
     public EncodedNetwork {
         populations = List.copyOf(populations);
         projections = List.copyOf(projections);
+        weightErrors = List.copyOf(weightErrors);
+    }
+
+    /** Synapses whose physical weight is not zero but whose integer is. */
+    public long weightsRoundedToZero() {
+        return weightErrors.stream().mapToLong(WeightError::roundedToZero).sum();
     }
 
     /**

@@ -7,7 +7,7 @@ import myelin.ir.text.StateText;
  * The encoded stage as text, which {@link EncodedReader} parses back to the same text:
  *
  * <pre>
- * encoded NAME profile=default seed=7 weights_rounded_to_zero=0 {
+ * encoded NAME profile=default seed=7 {
  *   population p [3] lif dv=390 current_decays=[742] threshold=4096 reset=-2048 refractory=2
  *     currents [e]
  *     init v [0, 12, -3]
@@ -39,8 +39,7 @@ public final class EncodedPrinter {
         StringBuilder out = new StringBuilder();
         if (!full) out.append(SUMMARY_MARK).append(": the first ").append(SUMMARY_ROWS).append(" rows and the first")
                 .append(" values of each array; this text does not parse back\n");
-        out.append("encoded ").append(net.name()).append(" profile=").append(net.profile().name()).append(" seed=").append(net.seed())
-                .append(" weights_rounded_to_zero=").append(net.weightsRoundedToZero()).append(" {\n");
+        out.append("encoded ").append(net.name()).append(" profile=").append(net.profile().name()).append(" seed=").append(net.seed()).append(" {\n");
         for (EncodedNetwork.Population p : net.populations()) {
             out.append("  population ").append(p.name()).append(" [").append(p.size()).append("] ")
                     .append(IntModelText.print(p.model())).append('\n');
@@ -71,5 +70,17 @@ public final class EncodedPrinter {
             }
         }
         return out.append("}\n").toString();
+    }
+
+    /** Per projection what the integers did to its weights (docs/semantics.md, "Quantization"), as an aligned table. */
+    public static String weightReport(EncodedNetwork net) {
+        StringBuilder out = new StringBuilder("weights against the physical ones, per projection\n");
+        out.append(String.format(java.util.Locale.ROOT, "%-28s %12s %15s %16s %12s%n", "projection", "synapses", "relative RMS", "rounded to zero",
+                "clipped"));
+        for (WeightError e : net.weightErrors()) {
+            out.append(String.format(java.util.Locale.ROOT, "%-28s %12d %14.3f%% %16d %12d%n", e.projection(), e.synapses(), 100 * e.relativeRms(),
+                    e.roundedToZero(), e.clipped()));
+        }
+        return out.toString();
     }
 }

@@ -14,7 +14,7 @@ import myelin.ir.text.StateText;
 
 /** Parses the text {@link EncodedPrinter} writes in full; errors are placed at their line. */
 public final class EncodedReader {
-    private static final Pattern HEADER = Pattern.compile("encoded (\\S+) profile=(\\S+) seed=(-?\\d+) weights_rounded_to_zero=(\\d+) \\{");
+    private static final Pattern HEADER = Pattern.compile("encoded (\\S+) profile=(\\S+) seed=(-?\\d+) \\{");
     private static final Pattern POPULATION = Pattern.compile("population (\\S+) \\[(\\d+)] (.+)");
     private static final Pattern PROJECTION = Pattern.compile(
             "projection (\\S+) : (\\S+) -> (\\S+) channel=(\\d+) synapses=(\\d+) weight=(-?\\d+|each) delay=(\\d+|each)");
@@ -41,7 +41,7 @@ public final class EncodedReader {
     private EncodedNetwork network() {
         in.refuseSummary(EncodedPrinter.SUMMARY_MARK);
         Matcher h = HEADER.matcher(next());
-        if (!h.matches()) throw error("expected 'encoded NAME profile=P seed=S weights_rounded_to_zero=N {'");
+        if (!h.matches()) throw error("expected 'encoded NAME profile=P seed=S {'");
         Profile profile = Profile.named(h.group(2)).orElseThrow(() -> error("unknown profile '" + h.group(2) + "'"));
         in.advance();
         List<EncodedNetwork.Population> populations = new ArrayList<>();
@@ -61,7 +61,7 @@ public final class EncodedReader {
         }
         in.advance();
         in.expectEnd();
-        return new EncodedNetwork(h.group(1), profile, Long.parseLong(h.group(3)), populations, projections, Long.parseLong(h.group(4)));
+        return new EncodedNetwork(h.group(1), profile, Long.parseLong(h.group(3)), populations, projections, List.of());
     }
 
     private EncodedNetwork.Population population(String line) {

@@ -39,6 +39,24 @@ public record ConvGeometry(int inChannels, int inHeight, int inWidth, int outCha
         return java.util.Optional.of(new ConvGeometry(c, h, w, conv.outChannels(), oh, ow));
     }
 
+    /**
+     * The kernel tap (index into {@link Connector.Conv2d#kernel()}) that joins pre neuron
+     * {@code pre} to post neuron {@code post}, or -1 when the kernel does not reach from one
+     * to the other.
+     */
+    public int tap(Connector.Conv2d conv, int pre, int post) {
+        int c = pre / (inHeight * inWidth);
+        int y = (pre / inWidth) % inHeight;
+        int x = pre % inWidth;
+        int co = post / (outHeight * outWidth);
+        int oy = (post / outWidth) % outHeight;
+        int ox = post % outWidth;
+        int ky = y + conv.padding() - oy * conv.stride();
+        int kx = x + conv.padding() - ox * conv.stride();
+        if (ky < 0 || ky >= conv.kernelHeight() || kx < 0 || kx >= conv.kernelWidth()) return -1;
+        return ((co * inChannels + c) * conv.kernelHeight() + ky) * conv.kernelWidth() + kx;
+    }
+
     /** The post shape this convolution produces. */
     public List<Integer> outShape() {
         return List.of(outChannels, outHeight, outWidth);

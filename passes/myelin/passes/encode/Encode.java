@@ -7,6 +7,10 @@ import myelin.ir.diag.Diagnostic;
 import myelin.ir.diag.InputException;
 import myelin.ir.encoded.EncodedNetwork;
 import myelin.ir.encoded.EncodedSynapses;
+import myelin.ir.encoded.WeightError;
+import myelin.ir.network.Connector;
+import myelin.ir.network.ConvGeometry;
+import myelin.ir.network.Projection;
 import myelin.ir.integer.Arithmetic;
 import myelin.ir.integer.Profile;
 import myelin.ir.integer.QuantizedNetwork;
@@ -51,22 +55,22 @@ public final class Encode implements Pass<EncodedNetwork> {
         for (QuantizedNetwork.Population pop : q.populations()) populations.add(population(net, q, pop));
         List<EncodedNetwork.Projection> projections = new ArrayList<>();
         List<Diagnostic> errors = new ArrayList<>();
-        long zeros = 0;
+        List<WeightError> weightErrors = new ArrayList<>();
         for (QuantizedNetwork.Projection p : q.projections()) {
             SynapseTable table = expanded.table(p.name());
-            Synapses s = synapses(q, p, table);
+            Synapses s = synapses(net, q, p, table);
             int longest = Math.min(MAX_DELAY_STEPS, q.profile().capacity().maxDelaySteps());
             if (s.longestDelay > longest) {
                 errors.add(Diagnostic.error(unit.sources().at(Entity.PROJECTION, p.name()), "projection " + p.name() + ": a delay of "
                         + s.longestDelay + " steps is longer than the " + longest + " steps profile " + q.profile().name() + " holds"));
                 continue;
             }
-            zeros += s.roundedToZero;
+            weightErrors.add(s.error);
             projections.add(new EncodedNetwork.Projection(p.name(), q.populations().indexOf(q.population(p.pre()).orElseThrow()),
                     q.populations().indexOf(q.population(p.post()).orElseThrow()), p.channel(), s.encoded));
         }
         if (!errors.isEmpty()) throw new InputException(errors);
-        return new EncodedNetwork(net.name(), q.profile(), net.seed(), populations, projections, zeros);
+        return new EncodedNetwork(net.name(), q.profile(), net.seed(), populations, projections, weightErrors);
     }
 
     /** The integer model, bias and initial state; each initial value is drawn from the neuron's own stream (docs/ir.md). */
@@ -93,37 +97,102 @@ public final class Encode implements Pass<EncodedNetwork> {
         return new EncodedNetwork.Population(pop.name(), pop.size(), pop.model(), currents, pop.bias(), v, initialCurrents);
     }
 
-    private record Synapses(EncodedSynapses encoded, long roundedToZero, long longestDelay) {}
+    /**
+     * Each synapse's mantissa from its weight in steps: trained weights (a listed projection:
+     * per post neuron; a convolution: per output channel, over its kernel taps, so the kernel
+     * stays shared) keep their group's sum ({@link WeightCodec#mantissasKeepingSum}).
+     */
+    private static long[] mantissasKeepingSums(Network net, Projection source, SynapseTable table, double[] steps, Profile profile) {
+        if (source.connector() instanceof Connector.Conv2d conv) {
+            var g = ConvGeometry.of(conv, net.preOf(source).shape(), message -> { }).orElseThrow();
+            return kernelMantissas(conv, g, table, steps, profile);
+        }
+        int groups = table.connectivity().postSize();
+        // Counting sort of the synapses by post neuron, in synapse order within each.
+        int[] start = new int[groups + 1];
+        for (int s = 0; s < steps.length; s++) start[table.post(s) + 1]++;
+        for (int k = 0; k < groups; k++) start[k + 1] += start[k];
+        int[] members = new int[steps.length];
+        int[] fill = start.clone();
+        for (int s = 0; s < steps.length; s++) members[fill[table.post(s)]++] = s;
+        long[] m = new long[steps.length];
+        for (int k = 0; k < groups; k++) {
+            double[] values = new double[start[k + 1] - start[k]];
+            for (int i = 0; i < values.length; i++) values[i] = steps[members[start[k] + i]];
+            long[] rounded = WeightCodec.mantissasKeepingSum(values, profile);
+            for (int i = 0; i < values.length; i++) m[members[start[k] + i]] = rounded[i];
+        }
+        return m;
+    }
+
+    /** A convolution's mantissas, rounded per output channel over the taps its synapses use. */
+    private static long[] kernelMantissas(Connector.Conv2d conv, ConvGeometry g, SynapseTable table, double[] steps, Profile profile) {
+        int taps = conv.kernel().length;
+        double[] tapSteps = new double[taps];
+        boolean[] used = new boolean[taps];
+        int[] tapOf = new int[steps.length];
+        for (int pre = 0; pre < table.connectivity().preSize(); pre++) {
+            for (int s = table.rowStart(pre); s < table.rowEnd(pre); s++) {
+                int t = g.tap(conv, pre, table.post(s));
+                tapOf[s] = t;
+                tapSteps[t] = steps[s];
+                used[t] = true;
+            }
+        }
+        long[] tapMantissa = new long[taps];
+        int perChannel = taps / conv.outChannels();
+        for (int co = 0; co < conv.outChannels(); co++) {
+            int n = 0;
+            int[] index = new int[perChannel];
+            for (int t = co * perChannel; t < (co + 1) * perChannel; t++) if (used[t]) index[n++] = t;
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) values[i] = tapSteps[index[i]];
+            long[] rounded = WeightCodec.mantissasKeepingSum(values, profile);
+            for (int i = 0; i < n; i++) tapMantissa[index[i]] = rounded[i];
+        }
+        long[] m = new long[steps.length];
+        for (int s = 0; s < steps.length; s++) m[s] = tapMantissa[tapOf[s]];
+        return m;
+    }
+
+    private record Synapses(EncodedSynapses encoded, WeightError error, long longestDelay) {}
 
     /** One projection's weights as delivered and its delays in steps; the connectivity arrays are shared, not copied. */
-    private static Synapses synapses(QuantizedNetwork q, QuantizedNetwork.Projection p, SynapseTable table) {
+    private static Synapses synapses(Network net, QuantizedNetwork q, QuantizedNetwork.Projection p, SynapseTable table) {
         Profile profile = q.profile();
         int shift = q.shift(p);
         boolean perPost = p.postExponents().length > 0;
         double scale = p.weightScale();
         double dt = q.timestep();
-        long zeros = 0;
+        var tally = new WeightError.Tally(profile.weightBits());
         int[] weights = null;
         int constantWeight = 0;
-        if (table.hasPerSynapseWeights()) {
+        if (table.hasPerSynapseWeights() || perPost) {
             weights = new int[table.size()];
+            Projection source = net.projections().stream().filter(x -> x.name().equals(p.name())).findFirst().orElseThrow();
+            boolean trained = source.connector() instanceof Connector.ExplicitList || source.connector() instanceof Connector.Conv2d;
+            double[] steps = trained ? new double[table.size()] : null;
             for (int s = 0; s < weights.length; s++) {
-                double w = table.weight(s);
-                weights[s] = (int) WeightCodec.encode(w, scale, perPost ? q.shift(p, table.post(s)) : shift, profile);
-                if (weights[s] == 0 && w != 0) zeros++;
+                int sh = perPost ? q.shift(p, table.post(s)) : shift;
+                if (trained) {
+                    steps[s] = table.weight(s) * scale / (double) (1L << sh);
+                } else {
+                    weights[s] = (int) WeightCodec.encode(table.weight(s), scale, sh, profile);
+                    tally.add(table.weight(s) * scale, weights[s], sh, 1);
+                }
             }
-        } else if (perPost) {
-            // One weight, but each post neuron its own exponent: the weights differ by neuron.
-            weights = new int[table.size()];
-            double w = table.weight(0);
-            for (int s = 0; s < weights.length; s++) {
-                weights[s] = (int) WeightCodec.encode(w, scale, q.shift(p, table.post(s)), profile);
-                if (weights[s] == 0 && w != 0) zeros++;
+            if (trained) {
+                long[] mantissas = mantissasKeepingSums(net, source, table, steps, profile);
+                for (int s = 0; s < weights.length; s++) {
+                    int sh = perPost ? q.shift(p, table.post(s)) : shift;
+                    weights[s] = (int) (mantissas[s] << sh);
+                    tally.add(table.weight(s) * scale, weights[s], sh, 1);
+                }
             }
         } else {
             double w = table.size() > 0 ? table.weight(0) : 0;
             constantWeight = (int) WeightCodec.encode(w, scale, shift, profile);
-            if (constantWeight == 0 && w != 0) zeros = table.size();
+            tally.add(w * scale, constantWeight, shift, table.size());
         }
         short[] delays = null;
         int constantDelay;
@@ -142,6 +211,6 @@ public final class Encode implements Pass<EncodedNetwork> {
             constantDelay = (int) Math.min(d, MAX_DELAY_STEPS);
         }
         var encoded = new EncodedSynapses(table.connectivity(), weights, constantWeight, delays, constantDelay);
-        return new Synapses(encoded, zeros, longest);
+        return new Synapses(encoded, tally.result(p.name()), longest);
     }
 }

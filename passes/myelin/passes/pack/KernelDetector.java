@@ -27,18 +27,9 @@ final class KernelDetector {
         boolean[] seen = new boolean[taps.length];
         long nonZero = 0;
         for (int pre = 0; pre < s.preSize(); pre++) {
-            int c = pre / (g.inHeight() * g.inWidth());
-            int y = (pre / g.inWidth()) % g.inHeight();
-            int x = pre % g.inWidth();
             for (int k = s.rowStart(pre); k < s.rowEnd(pre); k++) {
-                int post = s.post(k);
-                int co = post / (g.outHeight() * g.outWidth());
-                int oy = (post / g.outWidth()) % g.outHeight();
-                int ox = post % g.outWidth();
-                int ky = y + conv.padding() - oy * conv.stride();
-                int kx = x + conv.padding() - ox * conv.stride();
-                if (ky < 0 || ky >= kh || kx < 0 || kx >= kw) return Optional.empty();
-                int tap = ((co * g.inChannels() + c) * kh + ky) * kw + kx;
+                int tap = g.tap(conv, pre, s.post(k));
+                if (tap < 0) return Optional.empty();
                 int w = s.weight(k);
                 if (seen[tap] && taps[tap] != w) return Optional.empty();
                 seen[tap] = true;

@@ -23,6 +23,19 @@ class FidelityCliTest {
         // Rounding (75 weights to zero in the default profile) costs something.
         assertTrue(json.get("quantization_rel_vr2").asDouble() > 0, r.out());
         assertEquals(75, json.get("weights_rounded_to_zero").asInt());
+        // Per projection: the three trained layers and the readout, their zeros adding up to the total.
+        var weights = json.get("weights");
+        assertEquals(4, weights.size(), r.out());
+        long zeros = 0;
+        for (var w : weights) {
+            double rms = w.get("relative_rms").asDouble();
+            assertTrue(rms >= 0 && rms < 0.05, w.toString());
+            zeros += w.get("rounded_to_zero").asLong();
+            assertEquals(0, w.get("clipped").asLong(), w.toString());
+        }
+        assertEquals(75, zeros);
+        assertEquals("lif1.lif->lif1.lif", weights.get(1).get("projection").asText());
+        assertTrue(weights.get(1).get("relative_rms").asDouble() > 0.005, "the recurrent layer's 8-bit weights are off by about 1%");
     }
 
     @Test

@@ -118,7 +118,7 @@ class GoldenTest {
     /**
      * {@code pass NAME [--profile loihi]}: runs the simulate pipeline's passes before NAME to
      * make its input, then NAME alone, and prints the stage it writes (a quantize case adds
-     * the report). A stage with a reader must parse its text back to the same text.
+     * the report, an encode case the weight table). A stage with a reader must parse its text back to the same text.
      */
     private static String runPass(Network net, String spec) {
         String[] words = spec.split("\\s+");
@@ -143,6 +143,9 @@ class GoldenTest {
         String text = printStage(unit, pass.info().writes());
         if (pass.info().writes() == myelin.passes.Stages.QUANTIZED) {
             text += myelin.ir.integer.QuantizedPrinter.report(unit.require(myelin.passes.Stages.QUANTIZED));
+        }
+        if (pass.info().writes() == myelin.passes.Stages.ENCODED) {
+            text += myelin.ir.encoded.EncodedPrinter.weightReport(unit.require(myelin.passes.Stages.ENCODED));
         }
         return text;
     }

@@ -86,7 +86,7 @@ class StageTextTest {
     @Test
     void readerErrorsArePlaced() {
         String text = """
-                encoded n profile=default seed=0 weights_rounded_to_zero=0 {
+                encoded n profile=default seed=0 {
                   population a [2] spike_array spikes=[0@1]
                   population b [2] lif dv=390 current_decays=[] threshold=4096 reset=0 refractory=0
                   projection a_to_b : a -> b channel=0 synapses=2 weight=5 delay=1
