@@ -73,6 +73,7 @@ final class LifKernel {
         int bound = LANES.loopBound(count);
         int k = p.profile.decayBits();
         int round = (1 << k) - 1;
+        int half = 1 << (k - 1);
         int min = (int) p.profile.stateMin();
         int max = (int) p.profile.stateMax();
         int keep = (1 << k) - m.currentDecays()[c];
@@ -122,6 +123,7 @@ final class LifKernel {
         int bound = LANES.loopBound(count);
         int k = p.profile.decayBits();
         int round = (1 << k) - 1;
+        int half = 1 << (k - 1);
         int min = (int) p.profile.stateMin();
         int max = (int) p.profile.stateMax();
         int types = m.currentDecays().length;
@@ -152,6 +154,7 @@ final class LifKernel {
         IntVector low = IntVector.broadcast(LANES, min);
         IntVector high = IntVector.broadcast(LANES, max);
         IntVector rounding = IntVector.broadcast(LANES, round);
+        IntVector halves = IntVector.broadcast(LANES, half);
         IntVector inputLow = IntVector.broadcast(LANES, -INPUT_LIMIT);
         IntVector inputHigh = IntVector.broadcast(LANES, INPUT_LIMIT);
         IntVector keeps = IntVector.broadcast(LANES, keep);
@@ -204,8 +207,7 @@ final class LifKernel {
             IntVector counted = ref.sub(one); // refractory >= 0, so this is negative exactly when it was 0
             IntVector active = counted.lanewise(VectorOperators.ASHR, 31);
             IntVector product = drive.sub(old).mul(dvs);
-            IntVector x = old.add(product.add(product.lanewise(VectorOperators.ASHR, 31).and(rounding))
-                    .lanewise(VectorOperators.ASHR, k));
+            IntVector x = old.add(product.add(halves).lanewise(VectorOperators.ASHR, k));
             if (direct) x = x.add(directInput);
             IntVector bounded = x.max(low).min(high);
             clipped = clipped.or(currentClipped.or(bounded.lanewise(VectorOperators.XOR, x).and(active)));
@@ -248,7 +250,7 @@ final class LifKernel {
                 refractory[n]--;
                 continue;
             }
-            int x = v[n] + shiftTowardZero((drive - v[n]) * dv, k, round) + (direct ? in : 0);
+            int x = v[n] + ((drive - v[n]) * dv + half >> k) + (direct ? in : 0);
             int bounded = Math.max(min, Math.min(max, x));
             saturated |= bounded != x;
             if (spikes && bounded > threshold) {

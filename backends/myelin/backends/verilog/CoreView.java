@@ -28,7 +28,7 @@ public record CoreView(int id, String module, String kind, String population, in
                        int arithBits, int decayBits, boolean hasBias, boolean relax, boolean wrap, boolean spikes, boolean subtractReset,
                        int refractoryBits, String threshold, String reset, String resetDelta, String refractorySteps, String dv,
                        String dvComplement, String stateMax, String stateMin, String vMin, String wrapHalf, String wrapSpan,
-                       String roundMask, String zero, List<String> currents, List<String> cdf, int arrayEntries, int arrayBits,
+                       String roundMask, String nearest, String zero, List<String> currents, List<String> cdf, int arrayEntries, int arrayBits,
                        Map<String, List<String>> memories) {
 
     /** The most spikes a testbench may inject into one neuron in one step. */
@@ -158,7 +158,7 @@ public record CoreView(int id, String module, String kind, String population, in
                 Literals.unsigned(refractory, Literals.valueBits(refractory)), Literals.signed(dv, arith),
                 Literals.signed(p.decayOne() - dv, arith), Literals.signed(p.stateMax(), arith), Literals.signed(p.stateMin(), arith),
                 Literals.signed(vMin, arith), Literals.signed(1L << (w - 1), arith), Literals.signed(1L << w, arith),
-                Literals.signed(p.decayOne() - 1, arith), Literals.signed(0, arith), currents, cdf, arrayEntries, arrayBits, memories);
+                Literals.signed(p.decayOne() - 1, arith), Literals.signed(p.decayOne() / 2, arith), Literals.signed(0, arith), currents, cdf, arrayEntries, arrayBits, memories);
     }
 
     /** A spike array's spikes as (step, neuron, count), sorted by step then neuron. */

@@ -15,9 +15,18 @@ public final class Arithmetic {
         return shiftTowardZero(x * ((1L << k) - d), k);
     }
 
-    /** relax(v, target, d) = v + trunc((target - v) * d / 2^k). */
+    /** x / 2^k rounded to nearest, ties up: floor((x + 2^(k-1)) / 2^k). */
+    public static long shiftToNearest(long x, int k) {
+        return (x + (1L << (k - 1))) >> k;
+    }
+
+    /**
+     * relax(v, target, d) = v + round((target - v) * d / 2^k), to nearest, ties up: v settles
+     * within 2^(k-1) / d of the target on either side, where truncation would leave it up to
+     * 2^k / d short on the side it came from (docs/semantics.md, "The LIF update").
+     */
     public static long relax(long v, long target, int d, int k) {
-        return v + shiftTowardZero((target - v) * d, k);
+        return v + shiftToNearest((target - v) * d, k);
     }
 
     public static long saturate(long x, long min, long max) {

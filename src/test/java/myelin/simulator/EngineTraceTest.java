@@ -29,14 +29,15 @@ class EngineTraceTest {
         // v_lsb = 10 mV / 4096, so 5 mV = 2048 (mantissa 64 << 5); dv = round(4096 (1 - e^-0.1)) = 390.
         IntegerEngine engine = Engines.engine(deltaLif("0 @ 0 ms", ""), Profile.DEFAULT);
         int[] v = Engines.voltageTrace(engine, 1, 5);
-        // step 0: nothing yet; step 1: the spike arrives (delay 1); then v += trunc((0 - v) * 390 / 4096).
+        // step 0: nothing yet; step 1: the spike arrives (delay 1); then v += round((0 - v) * 390 / 4096),
+        // to nearest, ties up: floor((x + 2048) / 4096).
         int s1 = 2048;
-        int s2 = s1 + (int) ((0L - s1) * 390 / 4096);   // 2048 - 195 = 1853
-        int s3 = s2 + (int) ((0L - s2) * 390 / 4096);   // 1853 - 176 = 1677
-        int s4 = s3 + (int) ((0L - s3) * 390 / 4096);   // 1677 - 159 = 1518
+        int s2 = s1 + Math.floorDiv((0 - s1) * 390 + 2048, 4096);   // 2048 - 195 (exactly -195.0) = 1853
+        int s3 = s2 + Math.floorDiv((0 - s2) * 390 + 2048, 4096);   // 1853 - 176 (-176.43) = 1677
+        int s4 = s3 + Math.floorDiv((0 - s3) * 390 + 2048, 4096);   // 1677 - 160 (-159.67; truncated: -159) = 1517
         assertArrayEquals(new int[] {0, s1, s2, s3, s4}, v);
         assertEquals(1853, s2);
-        assertEquals(1677, s3);
+        assertEquals(1517, s4);
     }
 
     @Test

@@ -25,9 +25,17 @@ class ArithmeticTest {
 
     @Test
     void relaxMovesTowardTheTarget() {
-        assertEquals(1853, Arithmetic.relax(2048, 0, 390, 12));   // 2048 - trunc(2048 * 390 / 4096 = 195)
+        assertEquals(1853, Arithmetic.relax(2048, 0, 390, 12));   // 2048 - round(2048 * 390 / 4096 = 195.0)
         assertEquals(-1853, Arithmetic.relax(-2048, 0, 390, 12));
         assertEquals(195, Arithmetic.relax(0, 2048, 390, 12));
+        // To nearest, ties up: 1677 - 159.67 -> 1517 (truncation gave 1518); 0.5 -> 1, -0.5 -> 0.
+        assertEquals(1517, Arithmetic.relax(1677, 0, 390, 12));
+        assertEquals(1, Arithmetic.relax(0, 1, 2048, 12));
+        assertEquals(0, Arithmetic.relax(0, -1, 2048, 12));
+        // Near its target v still moves: 100 steps below it with d = 20 is 0.49 -> 0, but 103 is 0.503 -> 1
+        // (truncated, v stopped anywhere up to 204 below).
+        assertEquals(4000, Arithmetic.relax(4000, 4100, 20, 12));
+        assertEquals(3998, Arithmetic.relax(3997, 4100, 20, 12));
     }
 
     @Test
