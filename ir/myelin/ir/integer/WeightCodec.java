@@ -13,8 +13,8 @@ public final class WeightCodec {
     }
 
     /**
-     * The mantissas of one group of weights (the synapses into one post neuron, or one output
-     * channel's kernel taps), each given in steps of its own 2^shift: each rounded to nearest
+     * The mantissas of one group of weights (one output channel's kernel taps), each given in
+     * steps of its own 2^shift: each rounded to nearest
      * as {@link #mantissa} does, then, while their sum differs from the rounded sum of the
      * values, the one closest to its other neighbour (lowest index on a tie) moves to it, never
      * past the width, never across zero and never from a zero weight. The group's total input

@@ -98,34 +98,10 @@ public final class Encode implements Pass<EncodedNetwork> {
     }
 
     /**
-     * Each synapse's mantissa from its weight in steps: trained weights (a listed projection:
-     * per post neuron; a convolution: per output channel, over its kernel taps, so the kernel
-     * stays shared) keep their group's sum ({@link WeightCodec#mantissasKeepingSum}).
+     * A convolution's mantissas: each output channel's taps (those its synapses use) keep their
+     * sum ({@link WeightCodec#mantissasKeepingSum}), and every synapse of a tap takes the tap's,
+     * so the kernel stays one shared kernel.
      */
-    private static long[] mantissasKeepingSums(Network net, Projection source, SynapseTable table, double[] steps, Profile profile) {
-        if (source.connector() instanceof Connector.Conv2d conv) {
-            var g = ConvGeometry.of(conv, net.preOf(source).shape(), message -> { }).orElseThrow();
-            return kernelMantissas(conv, g, table, steps, profile);
-        }
-        int groups = table.connectivity().postSize();
-        // Counting sort of the synapses by post neuron, in synapse order within each.
-        int[] start = new int[groups + 1];
-        for (int s = 0; s < steps.length; s++) start[table.post(s) + 1]++;
-        for (int k = 0; k < groups; k++) start[k + 1] += start[k];
-        int[] members = new int[steps.length];
-        int[] fill = start.clone();
-        for (int s = 0; s < steps.length; s++) members[fill[table.post(s)]++] = s;
-        long[] m = new long[steps.length];
-        for (int k = 0; k < groups; k++) {
-            double[] values = new double[start[k + 1] - start[k]];
-            for (int i = 0; i < values.length; i++) values[i] = steps[members[start[k] + i]];
-            long[] rounded = WeightCodec.mantissasKeepingSum(values, profile);
-            for (int i = 0; i < values.length; i++) m[members[start[k] + i]] = rounded[i];
-        }
-        return m;
-    }
-
-    /** A convolution's mantissas, rounded per output channel over the taps its synapses use. */
     private static long[] kernelMantissas(Connector.Conv2d conv, ConvGeometry g, SynapseTable table, double[] steps, Profile profile) {
         int taps = conv.kernel().length;
         double[] tapSteps = new double[taps];
@@ -170,19 +146,20 @@ public final class Encode implements Pass<EncodedNetwork> {
         if (table.hasPerSynapseWeights() || perPost) {
             weights = new int[table.size()];
             Projection source = net.projections().stream().filter(x -> x.name().equals(p.name())).findFirst().orElseThrow();
-            boolean trained = source.connector() instanceof Connector.ExplicitList || source.connector() instanceof Connector.Conv2d;
-            double[] steps = trained ? new double[table.size()] : null;
+            var conv = source.connector() instanceof Connector.Conv2d c ? c : null;
+            double[] steps = conv != null ? new double[table.size()] : null;
             for (int s = 0; s < weights.length; s++) {
                 int sh = perPost ? q.shift(p, table.post(s)) : shift;
-                if (trained) {
+                if (conv != null) {
                     steps[s] = table.weight(s) * scale / (double) (1L << sh);
                 } else {
                     weights[s] = (int) WeightCodec.encode(table.weight(s), scale, sh, profile);
                     tally.add(table.weight(s) * scale, weights[s], sh, 1);
                 }
             }
-            if (trained) {
-                long[] mantissas = mantissasKeepingSums(net, source, table, steps, profile);
+            if (conv != null) {
+                var g = ConvGeometry.of(conv, net.preOf(source).shape(), message -> { }).orElseThrow();
+                long[] mantissas = kernelMantissas(conv, g, table, steps, profile);
                 for (int s = 0; s < weights.length; s++) {
                     int sh = perPost ? q.shift(p, table.post(s)) : shift;
                     weights[s] = (int) (mantissas[s] << sh);

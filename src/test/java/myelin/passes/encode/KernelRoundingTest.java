@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.util.List;
 import myelin.ir.encoded.EncodedNetwork;
 import myelin.ir.hardware.HardwareNetwork;
+import myelin.ir.hardware.Kernel;
 import myelin.ir.integer.Profile;
 import myelin.ir.integer.QuantizedNetwork;
 import myelin.ir.integer.WeightCodec;
 import myelin.ir.network.Connector;
 import myelin.ir.network.LoadedNetwork;
+import myelin.ir.network.Projection;
 import myelin.frontend.NetworkLoader;
 import myelin.ir.synapses.Expander;
 import myelin.ir.target.TargetSpec;
@@ -26,8 +28,8 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-/** Trained weights keep each post neuron's (a kernel: each output channel's) sum (docs/semantics.md, "Quantization"). */
-class TrainedWeightRoundingTest {
+/** A kernel keeps each output channel's sum; other projections round each weight alone (docs/semantics.md, "Quantization"). */
+class KernelRoundingTest {
 
     @Test
     void handWorkedGroups() {
@@ -67,43 +69,54 @@ class TrainedWeightRoundingTest {
     }
 
     @Test
-    void theSinabsKernelsStayShared() {
+    void theSinabsKernelsStaySharedAndKeepEachChannelsSum() {
         LoadedNetwork loaded = NetworkLoader.load(Path.of("../shared/nir/cnn/cnn_sinabs.nir"), 1);
         CompilationUnit unit = PassManager.plain().run(Pipeline.MAP.passes(TargetSpec.SPINNAKER1, new Pipeline.Options(2, Expander.Progress.NONE)),
                 CompilationUnit.of(loaded.network())).unit();
+        QuantizedNetwork q = unit.require(Stages.QUANTIZED);
         HardwareNetwork hw = unit.require(Stages.PACKED);
-        long convolutions = loaded.network().projections().stream().filter(p -> p.connector() instanceof Connector.Conv2d).count();
-        assertEquals(3, convolutions);
-        assertEquals(convolutions, hw.kernels().size(), "every convolution packs as one shared kernel");
+        List<Projection> convolutions = loaded.network().projections().stream().filter(p -> p.connector() instanceof Connector.Conv2d).toList();
+        assertEquals(3, convolutions.size());
+        assertEquals(convolutions.size(), hw.kernels().size(), "every convolution packs as one shared kernel");
+        int channels = 0;
+        for (Projection source : convolutions) {
+            var conv = (Connector.Conv2d) source.connector();
+            QuantizedNetwork.Projection p = q.projections().stream().filter(x -> x.name().equals(source.name())).findFirst().orElseThrow();
+            Kernel kernel = hw.kernels().stream().filter(k -> k.projection().equals(source.name())).findFirst().orElseThrow();
+            double weight = source.weight().constant().orElseThrow();
+            int perChannel = conv.kernel().length / conv.outChannels();
+            int postsPerChannel = loaded.network().postOf(source).size() / conv.outChannels();
+            for (int co = 0; co < conv.outChannels(); co++) {
+                int shift = p.postExponents().length > 0 ? q.shift(p, co * postsPerChannel) : q.shift(p);
+                double exact = 0;
+                long integer = 0;
+                for (int t = co * perChannel; t < (co + 1) * perChannel; t++) {
+                    exact += conv.kernel()[t] * weight * p.weightScale() / (1L << shift);
+                    integer += kernel.weights()[t] >> shift;
+                }
+                assertEquals(Math.round(exact), integer, source.name() + ": output channel " + co + "'s taps");
+                channels++;
+            }
+        }
+        assertTrue(channels > 20, "checked " + channels + " channels");
     }
 
     @Test
-    void eachBrailleNeuronGetsItsInputsSum() {
+    void listedWeightsRoundEachAlone() {
         LoadedNetwork loaded = NetworkLoader.load(Path.of("../shared/nir/rnn/braille_noDelay_noBias_subtract.nir"), 1e-4);
         CompilationUnit unit = PassManager.plain().run(Pipeline.SIMULATE.passes(TargetSpec.SIMULATION, new Pipeline.Options(1, Expander.Progress.NONE)),
                 CompilationUnit.of(loaded.network())).unit();
         QuantizedNetwork q = unit.require(Stages.QUANTIZED);
         EncodedNetwork encoded = unit.require(Stages.ENCODED);
         var expanded = Expander.sequential().expand(loaded.network());
-        int checked = 0;
         for (int i = 0; i < q.projections().size(); i++) {
             QuantizedNetwork.Projection p = q.projections().get(i);
             var table = expanded.table(p.name());
             var synapses = encoded.projections().get(i).synapses();
-            int posts = table.connectivity().postSize();
-            double[] exact = new double[posts];
-            long[] integer = new long[posts];
             for (int s = 0; s < table.size(); s++) {
-                int n = table.post(s);
-                int shift = p.postExponents().length > 0 ? q.shift(p, n) : q.shift(p);
-                exact[n] += table.weight(s) * p.weightScale() / (1L << shift);
-                integer[n] += synapses.weight(s) >> shift;
-            }
-            for (int n = 0; n < posts; n++) {
-                assertEquals(Math.round(exact[n]), integer[n], 0, p.name() + ": post neuron " + n + "'s summed input");
-                checked++;
+                int shift = p.postExponents().length > 0 ? q.shift(p, table.post(s)) : q.shift(p);
+                assertEquals(WeightCodec.encode(table.weight(s), p.weightScale(), shift, q.profile()), synapses.weight(s), p.name() + ": synapse " + s);
             }
         }
-        assertTrue(checked > 40, "checked " + checked + " neurons");
     }
 }
