@@ -35,8 +35,8 @@ public record WeightError(String projection, long synapses, double relativeRms, 
             exact2 += exact * exact * count;
             synapses += count;
             if (integer == 0 && exact != 0) zeros += count;
-            double steps = Math.abs(exact) / (1L << shift);
-            if (exact >= 0 ? steps >= mantissaMax + 0.5 : steps >= mantissaMax + 1.5) clipped += count;
+            double step = 1L << shift;
+            if (exact >= 0 ? exact >= (mantissaMax + 0.5) * step : -exact >= (mantissaMax + 1.5) * step) clipped += count;
         }
 
         public WeightError result(String projection) {

@@ -137,34 +137,29 @@ public final class Encode implements Pass<EncodedNetwork> {
     private static Synapses synapses(Network net, QuantizedNetwork q, QuantizedNetwork.Projection p, SynapseTable table) {
         Profile profile = q.profile();
         int shift = q.shift(p);
-        boolean perPost = p.postExponents().length > 0;
         double scale = p.weightScale();
         double dt = q.timestep();
         var tally = new WeightError.Tally(profile.weightBits());
         int[] weights = null;
         int constantWeight = 0;
-        if (table.hasPerSynapseWeights() || perPost) {
+        Projection source = net.projections().stream().filter(x -> x.name().equals(p.name())).findFirst().orElseThrow();
+        if (source.connector() instanceof Connector.Conv2d conv) {
+            var g = ConvGeometry.of(conv, net.preOf(source).shape(), message -> { }).orElseThrow();
+            double[] steps = new double[table.size()];
+            for (int s = 0; s < steps.length; s++) steps[s] = table.weight(s) * scale / (double) (1L << q.shift(p, table.post(s)));
+            long[] mantissas = kernelMantissas(conv, g, table, steps, profile);
             weights = new int[table.size()];
-            Projection source = net.projections().stream().filter(x -> x.name().equals(p.name())).findFirst().orElseThrow();
-            var conv = source.connector() instanceof Connector.Conv2d c ? c : null;
-            double[] steps = conv != null ? new double[table.size()] : null;
             for (int s = 0; s < weights.length; s++) {
-                int sh = perPost ? q.shift(p, table.post(s)) : shift;
-                if (conv != null) {
-                    steps[s] = table.weight(s) * scale / (double) (1L << sh);
-                } else {
-                    weights[s] = (int) WeightCodec.encode(table.weight(s), scale, sh, profile);
-                    tally.add(table.weight(s) * scale, weights[s], sh, 1);
-                }
+                int sh = q.shift(p, table.post(s));
+                weights[s] = (int) (mantissas[s] << sh);
+                tally.add(table.weight(s) * scale, weights[s], sh, 1);
             }
-            if (conv != null) {
-                var g = ConvGeometry.of(conv, net.preOf(source).shape(), message -> { }).orElseThrow();
-                long[] mantissas = kernelMantissas(conv, g, table, steps, profile);
-                for (int s = 0; s < weights.length; s++) {
-                    int sh = perPost ? q.shift(p, table.post(s)) : shift;
-                    weights[s] = (int) (mantissas[s] << sh);
-                    tally.add(table.weight(s) * scale, weights[s], sh, 1);
-                }
+        } else if (table.hasPerSynapseWeights() || p.postExponents().length > 0) {
+            weights = new int[table.size()];
+            for (int s = 0; s < weights.length; s++) {
+                int sh = q.shift(p, table.post(s));
+                weights[s] = (int) WeightCodec.encode(table.weight(s), scale, sh, profile);
+                tally.add(table.weight(s) * scale, weights[s], sh, 1);
             }
         } else {
             double w = table.size() > 0 ? table.weight(0) : 0;

@@ -87,7 +87,7 @@ class KernelRoundingTest {
             int perChannel = conv.kernel().length / conv.outChannels();
             int postsPerChannel = loaded.network().postOf(source).size() / conv.outChannels();
             for (int co = 0; co < conv.outChannels(); co++) {
-                int shift = p.postExponents().length > 0 ? q.shift(p, co * postsPerChannel) : q.shift(p);
+                int shift = q.shift(p, co * postsPerChannel);
                 double exact = 0;
                 long integer = 0;
                 for (int t = co * perChannel; t < (co + 1) * perChannel; t++) {
@@ -114,7 +114,7 @@ class KernelRoundingTest {
             var table = expanded.table(p.name());
             var synapses = encoded.projections().get(i).synapses();
             for (int s = 0; s < table.size(); s++) {
-                int shift = p.postExponents().length > 0 ? q.shift(p, table.post(s)) : q.shift(p);
+                int shift = q.shift(p, table.post(s));
                 assertEquals(WeightCodec.encode(table.weight(s), p.weightScale(), shift, q.profile()), synapses.weight(s), p.name() + ": synapse " + s);
             }
         }
