@@ -24,7 +24,11 @@ import myelin.ir.integer.IntModel;
  * turns each AVX-512 compare mask back into a vector before a blend); a lane reduction
  * per vector to find the rare spikes (scanning the population costs more); no vector
  * crosses a method boundary or a nested loop (either boxes it), and no vector operation
- * sits in a rarely taken branch (C2 may compile it as a call, with the vector boxed).
+ * sits in a rarely taken branch (C2 may compile it as a call, with the vector boxed). The
+ * relax's rounding constant is a scalar operand ({@code add(half)}): as one more broadcast
+ * vector held across the loop, C2 compiled this method's lane reductions and some lanewise
+ * operations as Vector API fallbacks in the microcircuit (JFR: reduceLanesTemplate, bOp),
+ * 5 -> 7.5 s a biological second, with the garbage 1 GB more heap.
  */
 final class LifKernel {
     private static final VectorSpecies<Integer> LANES = IntVector.SPECIES_PREFERRED;
@@ -154,7 +158,6 @@ final class LifKernel {
         IntVector low = IntVector.broadcast(LANES, min);
         IntVector high = IntVector.broadcast(LANES, max);
         IntVector rounding = IntVector.broadcast(LANES, round);
-        IntVector halves = IntVector.broadcast(LANES, half);
         IntVector inputLow = IntVector.broadcast(LANES, -INPUT_LIMIT);
         IntVector inputHigh = IntVector.broadcast(LANES, INPUT_LIMIT);
         IntVector keeps = IntVector.broadcast(LANES, keep);
@@ -207,7 +210,7 @@ final class LifKernel {
             IntVector counted = ref.sub(one); // refractory >= 0, so this is negative exactly when it was 0
             IntVector active = counted.lanewise(VectorOperators.ASHR, 31);
             IntVector product = drive.sub(old).mul(dvs);
-            IntVector x = old.add(product.add(halves).lanewise(VectorOperators.ASHR, k));
+            IntVector x = old.add(product.add(half).lanewise(VectorOperators.ASHR, k));
             if (direct) x = x.add(directInput);
             IntVector bounded = x.max(low).min(high);
             clipped = clipped.or(currentClipped.or(bounded.lanewise(VectorOperators.XOR, x).and(active)));
