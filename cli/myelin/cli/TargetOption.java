@@ -4,12 +4,13 @@ import java.nio.file.Path;
 import myelin.api.Targets;
 import myelin.api.UsageException;
 import myelin.ir.network.LoadedNetwork;
+import myelin.ir.target.ScaleBound;
 import myelin.ir.target.TargetSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 
-/** {@code --target}, {@code --target-file} and {@code --profile}: what the pipeline compiles for. */
+/** {@code --target}, {@code --target-file}, {@code --profile} and {@code --scale-bound}: what the pipeline compiles for. */
 final class TargetOption {
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec mixee;
@@ -25,10 +26,21 @@ final class TargetOption {
     @Option(names = "--profile", paramLabel = "NAME", description = "the integer profile instead of the target's: default or loihi")
     String profile;
 
+    @Option(names = "--scale-bound", paramLabel = "BOUND",
+            description = "what sets each population's scale besides its threshold: largest_weight (the default: one input moves a state "
+                    + "by at most a quarter of its range) or summed_input (every input every step: nothing saturates, coarser states)")
+    String scaleBound;
+
+    private TargetSpec withScaleBound(TargetSpec spec) {
+        if (scaleBound == null) return spec;
+        return spec.withScaleBound(ScaleBound.named(scaleBound).orElseThrow(() -> new CommandLine.ParameterException(mixee.commandLine(),
+                "--scale-bound " + scaleBound + ": largest_weight or summed_input")));
+    }
+
     /** The chosen target, which must describe hardware (compile, verify): the default is spinnaker1. */
     TargetSpec resolveHardware(LoadedNetwork loaded) {
         try {
-            return Targets.resolveHardware(loaded, name, file, profile);
+            return withScaleBound(Targets.resolveHardware(loaded, name, file, profile));
         } catch (UsageException e) {
             throw new CommandLine.ParameterException(mixee.commandLine(), e.getMessage());
         }
@@ -37,7 +49,7 @@ final class TargetOption {
     /** The chosen target; a broken target block is an input error at its place. */
     TargetSpec resolve(LoadedNetwork loaded) {
         try {
-            return Targets.resolve(loaded, name, file, profile);
+            return withScaleBound(Targets.resolve(loaded, name, file, profile));
         } catch (UsageException e) {
             throw new CommandLine.ParameterException(mixee.commandLine(), e.getMessage());
         }

@@ -14,11 +14,17 @@ import myelin.ir.integer.Profile;
  * @param profile the integer arithmetic (docs/semantics.md)
  * @param limits per-core and per-chip limits; zero means none
  * @param cells  the threshold-logic cell library that {@code --netlist threshold} maps gates onto
+ * @param scaleBound what bounds each population's state scale besides its parameters (quantize)
  */
-public record TargetSpec(String name, String base, Profile profile, Limits limits, myelin.ir.logic.CellLibrary cells) {
+public record TargetSpec(String name, String base, Profile profile, Limits limits, myelin.ir.logic.CellLibrary cells, ScaleBound scaleBound) {
     /** A target whose threshold-logic cells are the default library (TULIP-like). */
     public TargetSpec(String name, String base, Profile profile, Limits limits) {
         this(name, base, profile, limits, myelin.ir.logic.CellLibrary.TULIP);
+    }
+
+    /** A target whose scales are bounded by the largest weight. */
+    public TargetSpec(String name, String base, Profile profile, Limits limits, myelin.ir.logic.CellLibrary cells) {
+        this(name, base, profile, limits, cells, ScaleBound.LARGEST_WEIGHT);
     }
 
     /**
@@ -95,9 +101,14 @@ public record TargetSpec(String name, String base, Profile profile, Limits limit
         return !emitsVerilog();
     }
 
+    /** The same target with another scale bound (the CLI's --scale-bound). */
+    public TargetSpec withScaleBound(ScaleBound other) {
+        return new TargetSpec(name, base, profile, limits, cells, other);
+    }
+
     /** The same target with another profile (the CLI's --profile). */
     public TargetSpec withProfile(Profile other) {
-        return other == profile ? this : new TargetSpec(name, base, other, limits, cells);
+        return other == profile ? this : new TargetSpec(name, base, other, limits, cells, scaleBound);
     }
 
     /** The same target with another threshold-logic cell library (the CLI's --cells). */

@@ -32,6 +32,7 @@ public final class TargetSpecReader {
         Boolean torus = null;
         myelin.ir.logic.CellLibrary cells = base.cells();
         Map<String, Double> cell = new LinkedHashMap<>();
+        ScaleBound scaleBound = null;
         for (Target.Setting s : block.settings()) {
             String at = "target " + block.name() + ": '" + s.name() + "' ";
             switch (s.name()) {
@@ -64,6 +65,11 @@ public final class TargetSpecReader {
                     } else {
                         problems.add(at + (whole ? "must be a whole number from 1 to 30" : "must be a positive number"));
                     }
+                }
+                case "scale_bound" -> {
+                    var named = s instanceof Target.NameSetting n ? ScaleBound.named(n.value()) : java.util.Optional.<ScaleBound>empty();
+                    if (named.isPresent()) scaleBound = named.get();
+                    else problems.add(at + "is largest_weight or summed_input");
                 }
                 case "profile" -> {
                     var named = s instanceof Target.NameSetting n ? Profile.named(n.value()) : java.util.Optional.<Profile>empty();
@@ -99,11 +105,12 @@ public final class TargetSpecReader {
                     cell.getOrDefault("cell_threshold_bits", (double) thresholdBits).intValue(), cell.getOrDefault("cell_area", c.area()),
                     cell.getOrDefault("cell_delay", c.delay()));
         }
-        return new Result(new TargetSpec(block.name(), base.name(), profile == null ? base.profile() : profile, l, cells), problems);
+        return new Result(new TargetSpec(block.name(), base.name(), profile == null ? base.profile() : profile, l, cells,
+                scaleBound == null ? base.scaleBound() : scaleBound), problems);
     }
 
     private static List<String> settings() {
-        List<String> all = new ArrayList<>(List.of("base", "profile"));
+        List<String> all = new ArrayList<>(List.of("base", "profile", "scale_bound"));
         all.addAll(LIMITS);
         all.add("synapse_memory");
         all.add("torus");

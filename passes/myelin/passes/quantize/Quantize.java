@@ -27,6 +27,7 @@ import myelin.ir.network.SourceMap;
 import myelin.ir.network.VerifierProblem.Entity;
 import myelin.ir.network.SpikeArraySource;
 import myelin.ir.network.SynapseType;
+import myelin.ir.target.ScaleBound;
 import myelin.ir.target.TargetSpec;
 import myelin.ir.network.ThresholdGate;
 import myelin.passes.CompilationUnit;
@@ -47,9 +48,11 @@ public final class Quantize implements Pass {
     static final int WEIGHT_HEADROOM_BITS = 2;
 
     private final Profile profile;
+    private final ScaleBound bound;
 
     public Quantize(TargetSpec target) {
         this.profile = target.profile();
+        this.bound = target.scaleBound();
     }
 
     @Override
@@ -252,6 +255,13 @@ public final class Quantize implements Pass {
                     scaleBound = "the largest weight of projection " + in.name();
                 }
             }
+            if (bound == ScaleBound.SUMMED_INPUT) {
+                double needed = summedInputLsb(p, entity, vRest, synapses, currents, dv, coupling, tauM, init);
+                if (needed > lsb) {
+                    lsb = needed;
+                    scaleBound = "the summed input (every input every step)";
+                }
+            }
             notes.add(entity + ": v's scale set by " + scaleBound);
             long threshold = 0;
             long reset = 0;
@@ -303,6 +313,77 @@ public final class Quantize implements Pass {
             var model = new IntModel.IntegrateAndFire(threshold, reset,
                     f.reset() == myelin.ir.network.ResetMode.SUBTRACT, refractorySteps);
             return new QuantizedNetwork.Population(p.name(), p.size(), model, 0, 1 / lsb, new double[0]);
+        }
+
+        /**
+         * The v LSB at which no state of a LIF or LI population can saturate (docs/semantics.md,
+         * "Quantization", summed_input): every synapse delivering its largest weight, as many
+         * times as its source can spike in one step, every step; each current at the level
+         * that settles to (in / (d / 2^12)) plus its initial extreme; v at the drive the
+         * currents, bias and direct input hold it to. 0 when a decay of 0 leaves it unbounded.
+         */
+        private double summedInputLsb(Population p, String entity, double vRest, List<SynapseType> synapses, int[] currents, int dv,
+                                      double coupling, double tauM, double[] initV) {
+            boolean add = profile.membrane() == Profile.Membrane.ADD_INPUT;
+            double one = profile.decayOne();
+            double[] perStep = new double[synapses.size()];
+            double direct = 0;
+            for (Projection in : net.projections()) {
+                if (!in.post().equals(p.name())) continue;
+                int c = in.synapse().isEmpty() ? -1 : synapses.stream().map(SynapseType::name).toList().indexOf(in.synapse());
+                double perWeight = c < 0 ? coupling : coupling * ChargeScale.perWeight(synapses.get(c).tau(), tauM, currents[c] / one,
+                        dv / one, add);
+                // Rounding can add half a mantissa step to the largest weight: at most 1/128 of it.
+                double x = strictFanIn(in) * maxAbsWeight(in) * perWeight * spikesPerStep(net.preOf(in)) * (1 + 1.0 / 128);
+                if (c < 0) direct += x;
+                else perStep[c] += x;
+            }
+            double room = profile.stateMax() - 2;
+            double lsb = 0;
+            double drive = Math.abs(p.hasBias() ? maxAbsBias(p) : 0);
+            for (int c = 0; c < synapses.size(); c++) {
+                if (perStep[c] > 0 && currents[c] == 0) {
+                    warnings.add(entity + ": synapse " + synapses.get(c).name() + " never decays, so no scale bounds its summed input");
+                    return 0;
+                }
+                double[] init = initialExtremes(p, NeuronModel.currentVariable(synapses.get(c).name()), 0);
+                double initial = Math.max(Math.abs(init[0]), Math.abs(init[1])) * coupling
+                        * ChargeScale.perWeight(synapses.get(c).tau(), tauM, currents[c] / one, dv / one, add);
+                double level = initial + (perStep[c] == 0 ? 0 : perStep[c] / (currents[c] / one));
+                lsb = Math.max(lsb, level / room);
+                drive += level;
+            }
+            if (direct > 0 && dv == 0) {
+                warnings.add(entity + ": v never decays, so no scale bounds its summed direct input");
+                return 0;
+            }
+            double v0 = Math.max(Math.abs(initV[0] - vRest), Math.abs(initV[1] - vRest));
+            double directLevel = direct == 0 ? 0 : direct / (dv / one);
+            double v = add ? v0 + (drive + direct) / (dv / one) : Math.max(v0, drive + directLevel);
+            return Math.max(lsb, v / room);
+        }
+
+        /** The most synapses of this projection into one post neuron, whatever the draw. */
+        private long strictFanIn(Projection p) {
+            return p.connector() instanceof Connector.FixedProbability ? net.preOf(p).size() : maxFanIn(p);
+        }
+
+        /** The most spikes one neuron of this population emits in a step (a spike array: what it lists, plus one input spike). */
+        private long spikesPerStep(Population pre) {
+            NeuronModel m = net.modelOf(pre);
+            if (m instanceof PoissonSource s) return PoissonTable.fixedPoint(Math.min(PoissonTable.MAX_LAMBDA, s.rate() * dt)).length - 1;
+            if (m instanceof SpikeArraySource a) {
+                Map<Long, Long> counts = new java.util.HashMap<>();
+                for (var spike : a.spikes()) counts.merge(Math.round(spike.time() / dt) * 1_000_003L + spike.neuron(), 1L, Long::sum);
+                return 1 + counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            }
+            return 1;
+        }
+
+        private double maxAbsBias(Population p) {
+            double max = 0;
+            for (int n = 0; n < p.size(); n++) max = Math.max(max, Math.abs(p.bias().get(n)));
+            return max;
         }
 
         /** Smallest and largest initial value of a state variable; {@code otherwise} when it is not initialised. */
@@ -503,7 +584,7 @@ public final class Quantize implements Pass {
             if (c instanceof Connector.ExplicitList list) {
                 Map<Integer, Long> counts = new java.util.HashMap<>();
                 for (var s : list.synapses()) counts.merge(s.post(), 1L, Long::sum);
-                return counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
+                return 1 + counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
             }
             Connector.Conv2d conv = (Connector.Conv2d) c;
             return (long) conv.inChannels() * conv.kernelHeight() * conv.kernelWidth();

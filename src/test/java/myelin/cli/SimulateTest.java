@@ -106,6 +106,9 @@ class SimulateTest {
         assertEquals(2, CliRunner.run("simulate", "examples/xor.snn").exitCode());
         assertEquals(2, CliRunner.run("simulate", "examples/xor.snn", "--steps", "0").exitCode());
         assertEquals(2, CliRunner.run("simulate", "examples/xor.snn", "--steps", "5", "--profile", "truenorth").exitCode());
+        CliRunner bound = CliRunner.run("simulate", "examples/xor.snn", "--steps", "5", "--scale-bound", "mean");
+        assertEquals(2, bound.exitCode());
+        assertTrue(bound.err().contains("--scale-bound mean: largest_weight or summed_input"), bound.err());
     }
 
     @Test

@@ -40,14 +40,15 @@ class TargetSpecReaderTest {
     void everyBadSettingIsNamed() {
         var read = TargetSpecReader.read(new Target("board", List.of(number("neurons_per_cor", 256), number("delay_slots", 1.5),
                 new Target.NameSetting("profile", "truenorth"), new Target.NameSetting("base", "spinnaker9"),
-                new Target.QuantitySetting("routing_entries", 1e-3, Dimension.TIME))));
+                new Target.QuantitySetting("routing_entries", 1e-3, Dimension.TIME), new Target.NameSetting("scale_bound", "mean"))));
         assertEquals(List.of(
-                "target board: unknown setting 'neurons_per_cor'; did you mean 'neurons_per_core'? (settings: base, profile, "
+                "target board: unknown setting 'neurons_per_cor'; did you mean 'neurons_per_core'? (settings: base, profile, scale_bound, "
                         + "neurons_per_core, core_memory_bytes, delay_slots, cores_per_chip, chip_memory_bytes, routing_entries, synapse_word_bits, synapses_per_core, "
                         + "synapse_memory, torus, cells, cell_fan_in, cell_weight_bits, cell_threshold_bits, cell_area, cell_delay)",
                 "target board: 'delay_slots' must be a positive whole number",
                 "target board: 'profile' names a profile (default, loihi)",
                 "target board: 'base' names a built-in target (simulation, loihi, spinnaker1, spinnaker2, fpga)",
-                "target board: 'routing_entries' must be a positive whole number"), read.problems());
+                "target board: 'routing_entries' must be a positive whole number",
+                "target board: 'scale_bound' is largest_weight or summed_input"), read.problems());
     }
 }
