@@ -70,7 +70,7 @@ class KernelRoundingTest {
 
     @Test
     void theSinabsKernelsStaySharedAndKeepEachChannelsSum() {
-        LoadedNetwork loaded = NetworkLoader.load(Path.of("../shared/nir/cnn/cnn_sinabs.nir"), 1);
+        LoadedNetwork loaded = NetworkLoader.load(Path.of("src/test/resources/nir/shared/cnn/cnn_sinabs.nir"), 1);
         CompilationUnit unit = PassManager.plain().run(Pipeline.MAP.passes(TargetSpec.SPINNAKER1, new Pipeline.Options(2, Expander.Progress.NONE)),
                 CompilationUnit.of(loaded.network())).unit();
         QuantizedNetwork q = unit.require(Stages.QUANTIZED);
@@ -103,7 +103,7 @@ class KernelRoundingTest {
 
     @Test
     void listedWeightsRoundEachAlone() {
-        LoadedNetwork loaded = NetworkLoader.load(Path.of("../shared/nir/rnn/braille_noDelay_noBias_subtract.nir"), 1e-4);
+        LoadedNetwork loaded = NetworkLoader.load(Path.of("src/test/resources/nir/shared/rnn/braille_noDelay_noBias_subtract.nir"), 1e-4);
         CompilationUnit unit = PassManager.plain().run(Pipeline.SIMULATE.passes(TargetSpec.SIMULATION, new Pipeline.Options(1, Expander.Progress.NONE)),
                 CompilationUnit.of(loaded.network())).unit();
         QuantizedNetwork q = unit.require(Stages.QUANTIZED);
