@@ -584,7 +584,7 @@ public final class Quantize implements Pass {
             if (c instanceof Connector.ExplicitList list) {
                 Map<Integer, Long> counts = new java.util.HashMap<>();
                 for (var s : list.synapses()) counts.merge(s.post(), 1L, Long::sum);
-                return 1 + counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
+                return counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
             }
             Connector.Conv2d conv = (Connector.Conv2d) c;
             return (long) conv.inChannels() * conv.kernelHeight() * conv.kernelWidth();
