@@ -57,8 +57,8 @@ public record Profile(String name, String summary, int stateBits, int weightBits
     }
 
     public static final Profile DEFAULT = new Profile("default",
-            "Myelin's own: 16-bit v and currents, 8-bit weights << per-projection exponent, 12-bit decays, saturating",
-            16, 8, 15, 0, 0, 12, 0, Membrane.RELAX_TO_INPUT, Overflow.SATURATE, 3, false, true, Capacity.MYELIN);
+            "Myelin's own: 16-bit v and currents, 12-bit weights << per-projection exponent, 12-bit decays, saturating",
+            16, 12, 15, 0, 0, 12, 0, Membrane.RELAX_TO_INPUT, Overflow.SATURATE, 3, false, true, Capacity.MYELIN);
 
     public static final Profile LOIHI = new Profile("loihi",
             "Loihi CUBA LIF as Lava's bit-accurate model: 24-bit u and v, 12-bit du/dv, v > vth, reset to 0",

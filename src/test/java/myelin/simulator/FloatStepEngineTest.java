@@ -38,8 +38,8 @@ class FloatStepEngineTest {
     }
 
     /**
-     * Every parameter an exact integer (v LSB 1 uV, weights 16 uV multiples that an 8-bit mantissa
-     * << 5 holds), no leak to truncate, nothing near saturation: the float step model is the integer model.
+     * Every parameter an exact integer (v LSB 1 uV, weights of 2048, 1024 and -512 LSB that a
+     * 12-bit mantissa holds), no leak to truncate, nothing near saturation: the float step model is the integer model.
      */
     @Test
     void equalsTheIntegerEngineWhereEveryParameterIsExact() {
