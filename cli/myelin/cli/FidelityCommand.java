@@ -4,9 +4,12 @@ import myelin.api.EngineComparison;
 import myelin.api.Simulations;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import myelin.ir.encoded.EncodedNetwork;
 import myelin.ir.encoded.EncodedPrinter;
 import myelin.ir.encoded.WeightError;
@@ -57,12 +60,24 @@ final class FidelityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** What the runs add up to. */
-    record Figures(int inputs, double quantization, double discretisation, int agreeing, int decisive, long zeros, long saturations) {
+    /**
+     * What the runs add up to. {@code saturations} is per population that saturated (updates
+     * that clipped a current or v); {@code integerOutput} and {@code floatOutput} are the output population's
+     * spikes per neuron over all inputs, on the integer engine and the float step model.
+     */
+    record Figures(int inputs, double quantization, double discretisation, int agreeing, int decisive, long zeros, Map<String, Long> saturations,
+                   String output, long[] integerOutput, long[] floatOutput) {
         double winnerAgreement() {
             return decisive == 0 ? 1 : (double) agreeing / decisive;
         }
+
+        long saturationTotal() {
+            return saturations.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
+
+    /** Output neurons listed one by one up to this many; past it, those the two models disagree on most. */
+    private static final int LISTED_OUTPUTS = 12;
 
     @Override
     public Integer call() {
@@ -88,7 +103,9 @@ final class FidelityCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  discretisation  (float step model vs reference engine) relative VR^2 %.4f%n", f.discretisation());
             out.printf(Locale.ROOT, "  winning output neuron the same on %d of %d inputs with a unique float winner (%.1f%%)%n", f.agreeing(),
                     f.decisive(), 100 * f.winnerAgreement());
-            out.printf(Locale.ROOT, "  weights rounded to zero %d; population updates that saturated %d%n", f.zeros(), f.saturations());
+            out.printf(Locale.ROOT, "  weights rounded to zero %d; population updates that saturated %d%s%n", f.zeros(), f.saturationTotal(),
+                    f.saturations().isEmpty() ? "" : " (of " + (long) inputs * steps + " updates each: " + byName(f.saturations()) + ")");
+            out.print(outputTable(f).indent(2));
             out.print(EncodedPrinter.weightReport(encoded).indent(2));
         }
         out.flush();
@@ -107,7 +124,11 @@ final class FidelityCommand implements Callable<Integer> {
         row.put("winner_agreement", f.winnerAgreement());
         row.put("decisive_inputs", f.decisive());
         row.put("weights_rounded_to_zero", f.zeros());
-        row.put("saturations", f.saturations());
+        row.put("saturations", f.saturationTotal());
+        row.put("saturations_by_population", f.saturations());
+        row.put("output", f.output());
+        row.put("output_spikes_integer", f.integerOutput());
+        row.put("output_spikes_float", f.floatOutput());
         List<Object> weights = new ArrayList<>();
         for (WeightError e : encoded.weightErrors()) {
             var w = new java.util.LinkedHashMap<String, Object>();
@@ -134,8 +155,10 @@ final class FidelityCommand implements Callable<Integer> {
         int output = outputPopulation(net, inputPopulations);
         double quantization = 0, quantizationOwn = 0, discretisation = 0, discretisationOwn = 0;
         int agreeing = 0, decisive = 0;
-        long saturations = 0;
         int pops = net.populations().size();
+        Map<String, Long> saturations = new LinkedHashMap<>();
+        int outputSize = net.populations().get(output).size();
+        long[] integerOutput = new long[outputSize], floatOutput = new long[outputSize];
         for (int i = 0; i < inputs; i++) {
             IntegerEngine integer = new IntegerEngine(encoded, 1);
             FloatStepEngine floating = new FloatStepEngine(q, expanded);
@@ -153,19 +176,22 @@ final class FidelityCommand implements Callable<Integer> {
             SpikeTrain a = run(integer);
             SpikeTrain b = run(floating);
             SpikeTrain c = run(reference);
-            saturations += integer.saturations();
+            integer.saturationsByPopulation().forEach((name, n) -> saturations.merge(name, n, Long::sum));
+            addCounts(a, output, integerOutput);
+            addCounts(b, output, floatOutput);
             quantization += squared(EngineComparison.compare(a, b, pops), inputPopulations);
             quantizationOwn += squared(EngineComparison.compare(b, new SpikeTrain(), pops), inputPopulations);
             discretisation += squared(EngineComparison.compare(b, c, pops), inputPopulations);
             discretisationOwn += squared(EngineComparison.compare(c, new SpikeTrain(), pops), inputPopulations);
-            int floatWinner = winner(b, output, net.populations().get(output).size());
+            int floatWinner = winner(b, output, outputSize);
             if (floatWinner >= 0) {
                 decisive++;
-                if (winner(a, output, net.populations().get(output).size()) == floatWinner) agreeing++;
+                if (winner(a, output, outputSize) == floatWinner) agreeing++;
             }
         }
         return new Figures(inputs, quantizationOwn == 0 ? 0 : quantization / quantizationOwn,
-                discretisationOwn == 0 ? 0 : discretisation / discretisationOwn, agreeing, decisive, encoded.weightsRoundedToZero(), saturations);
+                discretisationOwn == 0 ? 0 : discretisation / discretisationOwn, agreeing, decisive, encoded.weightsRoundedToZero(), saturations,
+                net.populations().get(output).name(), integerOutput, floatOutput);
     }
 
     private SpikeTrain run(Engine engine) {
@@ -190,10 +216,38 @@ final class FidelityCommand implements Callable<Integer> {
         return net.populations().size() - 1;
     }
 
+    private static void addCounts(SpikeTrain t, int population, long[] count) {
+        for (int i = 0; i < t.size(); i++) if (t.population(i) == population) count[t.neuron(i)] += t.count(i);
+    }
+
+    /** "name: count, ..." */
+    static String byName(Map<String, Long> counts) {
+        return counts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /** The output population's spikes per neuron on both models, the most different first when there are many neurons. */
+    private static String outputTable(Figures f) {
+        int size = f.integerOutput().length;
+        List<Integer> shown = new ArrayList<>();
+        for (int n = 0; n < size; n++) shown.add(n);
+        if (size > LISTED_OUTPUTS) {
+            shown.sort(java.util.Comparator.comparingLong((Integer n) -> -Math.abs(f.integerOutput()[n] - f.floatOutput()[n])).thenComparing(n -> n));
+            shown = new ArrayList<>(shown.subList(0, LISTED_OUTPUTS));
+        }
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "output population %s, spikes over all inputs%s%n", f.output(),
+                size > LISTED_OUTPUTS ? " (the " + LISTED_OUTPUTS + " of " + size + " neurons that differ most)" : ""));
+        s.append(String.format(Locale.ROOT, "%-8s %14s %18s %12s%n", "neuron", "integer engine", "float step model", "difference"));
+        for (int n : shown) {
+            long d = f.integerOutput()[n] - f.floatOutput()[n];
+            s.append(String.format(Locale.ROOT, "%-8d %14d %18d %12s%n", n, f.integerOutput()[n], f.floatOutput()[n], d == 0 ? "" : String.format(Locale.ROOT, "%+d", d)));
+        }
+        return s.toString();
+    }
+
     /** The neuron with the most spikes, or -1 when none spiked or several tie. */
     private static int winner(SpikeTrain t, int population, int size) {
         long[] count = new long[size];
-        for (int i = 0; i < t.size(); i++) if (t.population(i) == population) count[t.neuron(i)] += t.count(i);
+        addCounts(t, population, count);
         int best = -1;
         long most = 0;
         boolean tie = false;

@@ -170,7 +170,8 @@ final class SimulateCommand implements Callable<Integer> {
         double seconds = timed("exact", e, recorder, trace == null ? null : TraceWriter.open(trace, loaded.network(), compiled.quantized(), record, e));
         if (e.saturations() > 0) {
             err.println(at + ": warning: a current or v saturated at the " + profile.stateBits() + "-bit state width in "
-                    + e.saturations() + " population updates (see 'myelin ir " + at + " --pipeline quantize --report')");
+                    + e.saturations() + " population updates (" + FidelityCommand.byName(e.saturationsByPopulation()) + "; see 'myelin ir " + at
+                    + " --pipeline quantize --report')");
         }
         String target = spec.name().equals(TargetSpec.SIMULATION.name()) ? "" : ", target " + spec.name();
         return new Run(recorder, seconds, String.format(Locale.ROOT, "exact engine%s, profile %s, %d thread%s", target, profile.name(),

@@ -249,11 +249,25 @@ public final class IntegerEngine implements Engine {
         return sum;
     }
 
-    /** How many times a current or v was clipped (or wrapped) at the state width so far. */
+    /** Population updates so far that clipped (or wrapped) a current or v at the state width. */
     public long saturations() {
         long sum = 0;
-        for (PopulationState.Scratch s : scratch) sum += s.saturations;
+        for (int p = 0; p < populations.length; p++) sum += saturations(p);
         return sum;
+    }
+
+    /** The same for one population, by index. */
+    public long saturations(int population) {
+        long sum = 0;
+        for (PopulationState.Scratch s : scratch) sum += s.saturations[population];
+        return sum;
+    }
+
+    /** {@link #saturations(int)} of the populations that saturated, by name, in population order. */
+    public java.util.Map<String, Long> saturationsByPopulation() {
+        var byName = new java.util.LinkedHashMap<String, Long>();
+        for (int p = 0; p < populations.length; p++) if (saturations(p) > 0) byName.put(populationName(p), saturations(p));
+        return byName;
     }
 
     @Override

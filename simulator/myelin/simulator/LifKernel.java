@@ -64,7 +64,7 @@ final class LifKernel {
         // Two currents fuse into the membrane's pass; beyond that, the first ones sum in passes of their own.
         for (int c = 0; c + 1 < types && types > 2; c++) saturated |= decayCurrent(p, m, c, step, from, to, sum);
         saturated |= membrane(p, m, step, from, to, sum, out, scratch);
-        if (saturated) scratch.saturations++;
+        if (saturated) scratch.saturations[p.index]++;
         scratch.vectorUpdates++;
     }
 

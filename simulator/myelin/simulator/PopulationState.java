@@ -182,7 +182,8 @@ final class PopulationState {
         int[][] input = new int[0][0];
         /** The Poisson kernel's counts, indexed by neuron. */
         long[] counts = new long[0];
-        long saturations;
+        /** Updates that clipped (or wrapped) a current or v, per population. */
+        final long[] saturations;
         /** Population updates that took the SIMD kernel. */
         long vectorUpdates;
         /** Spikes of directly delivering sources, per population. */
@@ -190,10 +191,11 @@ final class PopulationState {
 
         Scratch(int populations) {
             this.directSpikes = new long[populations];
+            this.saturations = new long[populations];
         }
 
         void zeroCounters() {
-            saturations = 0;
+            java.util.Arrays.fill(saturations, 0);
             vectorUpdates = 0;
             java.util.Arrays.fill(directSpikes, 0);
         }
@@ -241,7 +243,7 @@ final class PopulationState {
                 saturated |= updateMembrane(m, step, n, total[k] + (bias == null ? 0L : bias[n]), 0, out);
             }
         }
-        if (saturated) scratch.saturations++; // counted per population update, as the SIMD kernel does
+        if (saturated) scratch.saturations[index]++; // counted per population update, as the SIMD kernel does
     }
 
     /** The membrane, threshold and reset of one LIF neuron (the scalar path); then its spikes, forced ones included. */
@@ -289,7 +291,7 @@ final class PopulationState {
             }
             if (spikes > 0 || forcedSteps.length > 0) emit(out, step, n, spikes);
         }
-        if (saturated) scratch.saturations++;
+        if (saturated) scratch.saturations[index]++;
     }
 
     private void updateGate(IntModel.Gate m, int step, int from, int to, SpikeTrain out, Scratch scratch) {

@@ -35,8 +35,34 @@ class FidelityCliTest {
         }
         assertEquals(2, zeros);
         assertEquals("lif1.lif->lif1.lif", weights.get(1).get("projection").asText());
+        // The readout's spikes per neuron on both models, and the saturations by population adding up.
+        assertEquals("output", json.get("output").asText());
+        assertEquals(7, json.get("output_spikes_integer").size(), r.out());
+        assertEquals(7, json.get("output_spikes_float").size(), r.out());
+        long saturated = 0;
+        for (var n : json.get("saturations_by_population")) saturated += n.asLong();
+        assertEquals(json.get("saturations").asLong(), saturated, r.out());
         double recurrent = weights.get(1).get("relative_rms").asDouble();
         assertTrue(recurrent > 0.0002 && recurrent < 0.002, "the recurrent layer's 12-bit weights are off by about 0.08%: " + recurrent);
+    }
+
+    @Test
+    void theOutputSpikesShowWhatRoundingCost(@TempDir Path dir) throws Exception {
+        // 4.0962 mV is 4096.2 steps of 1 uV: the integer weight is 4096, not above the threshold, so
+        // the integer cell needs two input spikes where the float one needs one.
+        Path file = Files.writeString(dir.resolve("rounding.snn"), """
+                network rounding {
+                  timestep = 1 ms;
+                  population input : spike_array [1] { spikes = []; }
+                  population cells : if [1] { v_threshold = 4.096 mV; }
+                  projection input -> cells : all_to_all { weight = 4.0962 mV; }
+                }
+                """);
+        CliRunner r = CliRunner.run("fidelity", file.toString(), "--inputs", "2", "--steps", "100", "--rate", "0.2", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        var json = new ObjectMapper().readTree(r.out());
+        long integer = json.get("output_spikes_integer").get(0).asLong(), floating = json.get("output_spikes_float").get(0).asLong();
+        assertTrue(floating > 10 && integer >= floating / 2 - 1 && integer <= (floating + 1) / 2, r.out());
     }
 
     @Test
@@ -52,7 +78,13 @@ class FidelityCliTest {
         CliRunner r = CliRunner.run("fidelity", file.toString(), "--inputs", "4", "--steps", "60");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("quantization    (integer engine vs float step model)   relative VR^2 0.0000"), r.out());
-        assertTrue(r.out().contains("weights rounded to zero 0; population updates that saturated 0"), r.out());
+        assertTrue(r.out().contains("weights rounded to zero 0; population updates that saturated 0\n"), r.out());
+        // Both models fire the same spikes on every one of the six cells.
+        assertTrue(r.out().contains("output population cells, spikes over all inputs"), r.out());
+        var rows = r.out().lines().filter(l -> l.matches("\\s+[0-5]\\s+\\d+\\s+\\d+.*")).map(l -> l.trim().split("\\s+")).toList();
+        assertEquals(6, rows.size(), r.out());
+        for (String[] row : rows) assertEquals(row[1], row[2], r.out());
+        assertTrue(rows.stream().mapToLong(row -> Long.parseLong(row[1])).sum() > 0, "the cells fire: " + r.out());
         assertEquals(2, CliRunner.run("fidelity", file.toString(), "--rate", "2").exitCode());
     }
 }

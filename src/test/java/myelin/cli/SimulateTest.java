@@ -102,6 +102,24 @@ class SimulateTest {
     }
 
     @Test
+    void saturationIsReportedByPopulation(@TempDir Path dir) throws Exception {
+        // Six 90 mV inputs in a row overflow p's current (one may take a quarter of the state); q stays small.
+        Path file = Files.writeString(dir.resolve("sat.snn"), """
+                network sat {
+                  timestep = 1 ms;
+                  population in : spike_array [1] { spikes = [0 @ 0 ms, 0 @ 1 ms, 0 @ 2 ms, 0 @ 3 ms, 0 @ 4 ms, 0 @ 5 ms]; }
+                  population p : lif [1] { tau_m = 10 ms; v_threshold = 1 mV; synapse s { tau = 100 ms; } }
+                  population q : lif [1] { tau_m = 10 ms; v_threshold = 1 mV; synapse s { tau = 100 ms; } }
+                  projection up : in -> p : list { connections = [(0, 0, 90 mV)]; synapse = s; }
+                  projection small : in -> q : list { connections = [(0, 0, 0.01 mV)]; synapse = s; }
+                }
+                """);
+        CliRunner r = CliRunner.run("simulate", file.toString(), "--steps", "10");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("warning: a current or v saturated at the 16-bit state width in 2 population updates (p: 2; see"), r.err());
+    }
+
+    @Test
     void usageErrors() {
         assertEquals(2, CliRunner.run("simulate", "examples/xor.snn").exitCode());
         assertEquals(2, CliRunner.run("simulate", "examples/xor.snn", "--steps", "0").exitCode());

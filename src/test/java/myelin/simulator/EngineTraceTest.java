@@ -145,6 +145,8 @@ class EngineTraceTest {
         assertEquals(32767, current[6][0]);
         assertEquals(-32768, current[6][1]);
         assertEquals(true, engine.saturations() > 0);
+        assertEquals(0, engine.saturations(0), "the input population never saturates");
+        assertEquals(engine.saturations(), engine.saturations(1), "every saturated update is p's");
     }
 
     /** Populations of several SIMD vectors plus a tail, two currents and a bias: the kernel runs and equals the scalar path. */
@@ -175,6 +177,35 @@ class EngineTraceTest {
             Engines.Trace slow = Engines.run(scalar, 400);
             assertEquals(0, scalar.vectorUpdates(), "the scalar path ran");
             Engines.assertSameTrace(slow, fast, "SIMD kernel against the scalar path");
+        } finally {
+            System.clearProperty("myelin.scalarKernel");
+        }
+    }
+
+    /** The SIMD kernel counts saturated updates per population as the scalar path does. */
+    @Test
+    void simdKernelCountsSaturationsByPopulation() {
+        var net = myelin.frontend.SnnFrontend.parse("<test>", """
+                network sat {
+                  timestep = 1 ms;
+                  seed = 2;
+                  population drive : poisson [20] { rate = 500 Hz; }
+                  population strong : lif [35] { tau_m = 10 ms; v_threshold = 1 mV; synapse s { tau = 100 ms; } }
+                  population weak : lif [35] { tau_m = 10 ms; v_threshold = 1 mV; synapse s { tau = 100 ms; } }
+                  projection up : drive -> strong : all_to_all { weight = 90 mV; synapse = s; }
+                  projection small : drive -> weak : all_to_all { weight = 0.01 mV; synapse = s; }
+                }
+                """);
+        IntegerEngine vector = Engines.engine(net, Profile.DEFAULT, 1);
+        Engines.run(vector, 100);
+        assertTrue(vector.vectorUpdates() > 0, "the SIMD kernel ran");
+        assertTrue(vector.saturations(1) > 50, "strong saturates: " + vector.saturations(1));
+        assertEquals(0, vector.saturations(2), "weak never does");
+        System.setProperty("myelin.scalarKernel", "true");
+        try {
+            IntegerEngine scalar = Engines.engine(net, Profile.DEFAULT, 1);
+            Engines.run(scalar, 100);
+            assertEquals(vector.saturationsByPopulation(), scalar.saturationsByPopulation(), "SIMD kernel against the scalar path");
         } finally {
             System.clearProperty("myelin.scalarKernel");
         }
