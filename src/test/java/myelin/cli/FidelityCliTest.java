@@ -50,15 +50,14 @@ class FidelityCliTest {
     void theOutputSpikesShowWhatRoundingCost(@TempDir Path dir) throws Exception {
         // 4.0962 mV is 4096.2 steps of 1 uV: the integer weight is 4096, not above the threshold, so
         // the integer cell needs two input spikes where the float one needs one.
-        Path file = Files.writeString(dir.resolve("rounding.snn"), """
+        CliRunner r = fidelityOf(dir, """
                 network rounding {
                   timestep = 1 ms;
                   population input : spike_array [1] { spikes = []; }
                   population cells : if [1] { v_threshold = 4.096 mV; }
                   projection input -> cells : all_to_all { weight = 4.0962 mV; }
                 }
-                """);
-        CliRunner r = CliRunner.run("fidelity", file.toString(), "--inputs", "2", "--steps", "100", "--rate", "0.2", "--json");
+                """, "--inputs", "2", "--steps", "100", "--rate", "0.2", "--json");
         assertEquals(0, r.exitCode(), r.err());
         var json = new ObjectMapper().readTree(r.out());
         long integer = json.get("output_spikes_integer").get(0).asLong(), floating = json.get("output_spikes_float").get(0).asLong();
@@ -67,15 +66,15 @@ class FidelityCliTest {
 
     @Test
     void anExactNetworkLosesNothingToQuantization(@TempDir Path dir) throws Exception {
-        Path file = Files.writeString(dir.resolve("exact.snn"), """
+        String exact = """
                 network exact {
                   timestep = 1 ms;
                   population input : spike_array [4] { spikes = []; }
                   population cells : if [6] { v_threshold = 4.096 mV; }
                   projection input -> cells : all_to_all { weight = 2.048 mV; }
                 }
-                """);
-        CliRunner r = CliRunner.run("fidelity", file.toString(), "--inputs", "4", "--steps", "60");
+                """;
+        CliRunner r = fidelityOf(dir, exact, "--inputs", "4", "--steps", "60");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("quantization    (integer engine vs float step model)   relative VR^2 0.0000"), r.out());
         assertTrue(r.out().contains("weights rounded to zero 0; population updates that saturated 0\n"), r.out());
@@ -85,6 +84,13 @@ class FidelityCliTest {
         assertEquals(6, rows.size(), r.out());
         for (String[] row : rows) assertEquals(row[1], row[2], r.out());
         assertTrue(rows.stream().mapToLong(row -> Long.parseLong(row[1])).sum() > 0, "the cells fire: " + r.out());
-        assertEquals(2, CliRunner.run("fidelity", file.toString(), "--rate", "2").exitCode());
+        assertEquals(2, fidelityOf(dir, exact, "--rate", "2").exitCode());
+    }
+
+    /** {@code myelin fidelity} on a network written to a file in {@code dir}. */
+    private static CliRunner fidelityOf(Path dir, String snn, String... options) throws Exception {
+        Path file = Files.writeString(dir.resolve("network.snn"), snn);
+        return CliRunner.run(java.util.stream.Stream.concat(java.util.stream.Stream.of("fidelity", file.toString()),
+                java.util.Arrays.stream(options)).toArray(String[]::new));
     }
 }
