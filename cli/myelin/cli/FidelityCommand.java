@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "fidelity", description = {"Measure what quantization and the step's discretisation cost a network, on random inputs.",
         "Runs the integer engine, the float step model (the integer model's step with real state) and the reference engine on",
-        "N random inputs and reports two relative squared van Rossum distances (docs/semantics.md, \"Two distances\") and how",
-        "often the integer model's winning output neuron is the float model's."})
+        "N random inputs and reports two relative squared van Rossum distances (docs/semantics.md, \"Two distances\"), how",
+        "often the integer model's winning output neuron is the float model's, each output neuron's spikes on both models,",
+        "the saturated updates per population and each projection's weight error."})
 final class FidelityCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     NetworkFile file;
