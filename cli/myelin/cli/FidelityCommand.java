@@ -178,16 +178,19 @@ final class FidelityCommand implements Callable<Integer> {
             SpikeTrain b = run(floating);
             SpikeTrain c = run(reference);
             integer.saturationsByPopulation().forEach((name, n) -> saturations.merge(name, n, Long::sum));
-            addCounts(a, output, integerOutput);
-            addCounts(b, output, floatOutput);
+            long[] integerCounts = counts(a, output, outputSize), floatCounts = counts(b, output, outputSize);
+            for (int n = 0; n < outputSize; n++) {
+                integerOutput[n] += integerCounts[n];
+                floatOutput[n] += floatCounts[n];
+            }
             quantization += squared(EngineComparison.compare(a, b, pops), inputPopulations);
             quantizationOwn += squared(EngineComparison.compare(b, new SpikeTrain(), pops), inputPopulations);
             discretisation += squared(EngineComparison.compare(b, c, pops), inputPopulations);
             discretisationOwn += squared(EngineComparison.compare(c, new SpikeTrain(), pops), inputPopulations);
-            int floatWinner = winner(b, output, outputSize);
+            int floatWinner = winner(floatCounts);
             if (floatWinner >= 0) {
                 decisive++;
-                if (winner(a, output, outputSize) == floatWinner) agreeing++;
+                if (winner(integerCounts) == floatWinner) agreeing++;
             }
         }
         return new Figures(inputs, quantizationOwn == 0 ? 0 : quantization / quantizationOwn,
@@ -217,8 +220,11 @@ final class FidelityCommand implements Callable<Integer> {
         return net.populations().size() - 1;
     }
 
-    private static void addCounts(SpikeTrain t, int population, long[] count) {
+    /** Spikes per neuron of one population in a train. */
+    private static long[] counts(SpikeTrain t, int population, int size) {
+        long[] count = new long[size];
         for (int i = 0; i < t.size(); i++) if (t.population(i) == population) count[t.neuron(i)] += t.count(i);
+        return count;
     }
 
     /** "name: count, ..." */
@@ -246,13 +252,11 @@ final class FidelityCommand implements Callable<Integer> {
     }
 
     /** The neuron with the most spikes, or -1 when none spiked or several tie. */
-    private static int winner(SpikeTrain t, int population, int size) {
-        long[] count = new long[size];
-        addCounts(t, population, count);
+    private static int winner(long[] count) {
         int best = -1;
         long most = 0;
         boolean tie = false;
-        for (int n = 0; n < size; n++) {
+        for (int n = 0; n < count.length; n++) {
             if (count[n] > most) {
                 most = count[n];
                 best = n;

@@ -243,12 +243,9 @@ public final class Quantize implements Pass {
             }
             // Joint scale: the largest weight into each channel must move its current (or v) by no more than the
             // state holds with the headroom, so that one input never saturates (docs/semantics.md, "Quantization").
-            double dvFractionForBound = (double) dv / profile.decayOne();
             for (Projection in : net.projections()) {
                 if (!in.post().equals(p.name())) continue;
-                int c = in.synapse().isEmpty() ? -1 : synapses.stream().map(SynapseType::name).toList().indexOf(in.synapse());
-                double perWeight = c < 0 ? coupling : coupling * ChargeScale.perWeight(synapses.get(c).tau(), tauM,
-                        (double) currents[c] / profile.decayOne(), dvFractionForBound, profile.membrane() == Profile.Membrane.ADD_INPUT);
+                double perWeight = coupling * chargeFactor(synapses, channelOf(synapses, in), tauM, currents, dv);
                 double needed = maxAbsWeight(in) * perWeight / (1L << (profile.stateBits() - 1 - WEIGHT_HEADROOM_BITS));
                 if (needed > lsb) {
                     lsb = needed;
@@ -279,12 +276,7 @@ public final class Quantize implements Pass {
             // Charge-preserving currents: a weight w into synapse type s moves v by w tau_s / tau_m in
             // total, as in the continuous model, whatever the discretisation (docs/semantics.md).
             double[] currentScales = new double[synapses.size()];
-            double dvFraction = (double) dv / profile.decayOne();
-            for (int i = 0; i < currentScales.length; i++) {
-                double dsFraction = (double) (currents[i]) / profile.decayOne();
-                currentScales[i] = coupling / lsb * ChargeScale.perWeight(synapses.get(i).tau(), tauM, dsFraction, dvFraction,
-                        profile.membrane() == Profile.Membrane.ADD_INPUT);
-            }
+            for (int i = 0; i < currentScales.length; i++) currentScales[i] = coupling / lsb * chargeFactor(synapses, i, tauM, currents, dv);
             return new QuantizedNetwork.Population(p.name(), p.size(), model, vRest, 1 / lsb, currentScales);
         }
 
@@ -330,9 +322,8 @@ public final class Quantize implements Pass {
             double direct = 0;
             for (Projection in : net.projections()) {
                 if (!in.post().equals(p.name())) continue;
-                int c = in.synapse().isEmpty() ? -1 : synapses.stream().map(SynapseType::name).toList().indexOf(in.synapse());
-                double perWeight = c < 0 ? coupling : coupling * ChargeScale.perWeight(synapses.get(c).tau(), tauM, currents[c] / one,
-                        dv / one, add);
+                int c = channelOf(synapses, in);
+                double perWeight = coupling * chargeFactor(synapses, c, tauM, currents, dv);
                 // Rounding can add half a mantissa step to the largest weight: at most 1/128 of it.
                 double x = strictFanIn(in) * maxAbsWeight(in) * perWeight * spikesPerStep(net.preOf(in)) * (1 + 1.0 / 128);
                 if (c < 0) direct += x;
@@ -347,8 +338,7 @@ public final class Quantize implements Pass {
                     return 0;
                 }
                 double[] init = initialExtremes(p, NeuronModel.currentVariable(synapses.get(c).name()), 0);
-                double initial = Math.max(Math.abs(init[0]), Math.abs(init[1])) * coupling
-                        * ChargeScale.perWeight(synapses.get(c).tau(), tauM, currents[c] / one, dv / one, add);
+                double initial = Math.max(Math.abs(init[0]), Math.abs(init[1])) * coupling * chargeFactor(synapses, c, tauM, currents, dv);
                 double level = initial + (perStep[c] == 0 ? 0 : perStep[c] / (currents[c] / one));
                 lsb = Math.max(lsb, level / room);
                 drive += level;
@@ -363,6 +353,20 @@ public final class Quantize implements Pass {
             return Math.max(lsb, v / room);
         }
 
+        /** The synapse type a projection feeds, or -1 for v itself. */
+        private static int channelOf(List<SynapseType> synapses, Projection in) {
+            return in.synapse().isEmpty() ? -1 : synapses.stream().map(SynapseType::name).toList().indexOf(in.synapse());
+        }
+
+        /**
+         * What one unit of a weight into channel c (or of its initial current) moves v by, per
+         * unit of coupling: 1 straight into v, the charge-preserving factor into a current.
+         */
+        private double chargeFactor(List<SynapseType> synapses, int c, double tauM, int[] currents, int dv) {
+            return c < 0 ? 1 : ChargeScale.perWeight(synapses.get(c).tau(), tauM, (double) currents[c] / profile.decayOne(),
+                    (double) dv / profile.decayOne(), profile.membrane() == Profile.Membrane.ADD_INPUT);
+        }
+
         /** The most synapses of this projection into one post neuron, whatever the draw. */
         private long strictFanIn(Projection p) {
             return p.connector() instanceof Connector.FixedProbability ? net.preOf(p).size() : maxFanIn(p);
@@ -373,8 +377,9 @@ public final class Quantize implements Pass {
             NeuronModel m = net.modelOf(pre);
             if (m instanceof PoissonSource s) return PoissonTable.fixedPoint(Math.min(PoissonTable.MAX_LAMBDA, s.rate() * dt)).length - 1;
             if (m instanceof SpikeArraySource a) {
-                Map<Long, Long> counts = new java.util.HashMap<>();
-                for (var spike : a.spikes()) counts.merge(Math.round(spike.time() / dt) * 1_000_003L + spike.neuron(), 1L, Long::sum);
+                record StepNeuron(long step, long neuron) {}
+                Map<StepNeuron, Long> counts = new java.util.HashMap<>();
+                for (var spike : a.spikes()) counts.merge(new StepNeuron(Math.round(spike.time() / dt), spike.neuron()), 1L, Long::sum);
                 return 1 + counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
             }
             return 1;
