@@ -169,7 +169,8 @@ final class SimulateCommand implements Callable<Integer> {
         var recorder = new Simulations.Recorder(e, recorded);
         double seconds = timed("exact", e, recorder, trace == null ? null : TraceWriter.open(trace, loaded.network(), compiled.quantized(), record, e));
         if (e.saturations() > 0) {
-            err.println(at + ": warning: a current or v saturated at the " + profile.stateBits() + "-bit state width in "
+            err.println(at + ": warning: a current or v saturated at its width (" + profile.stateBits() + " bits, an IF's v "
+                    + profile.integratorBits() + ") in "
                     + e.saturations() + " population updates (" + FidelityCommand.byName(e.saturationsByPopulation()) + "; see 'myelin ir " + at
                     + " --pipeline quantize --report')");
         }

@@ -49,8 +49,9 @@ final class PopulationState {
     private final int stateBits;
     private final long stateMin;
     private final long stateMax;
-    /** Lowest v: Loihi clips v symmetrically. */
+    /** v's range: an IF's may be wider than the currents'; Loihi clips v symmetrically. */
     private final long vMin;
+    private final long vMax;
     private final boolean wrapCurrents;
     private final boolean relax;
     /** Whether the JVM was started with the Vector API module (bin/myelin adds it). */
@@ -80,7 +81,8 @@ final class PopulationState {
         this.stateMin = profile.stateMin();
         this.stateMax = profile.stateMax();
         this.wrapCurrents = profile.currentOverflow() == Profile.Overflow.WRAP;
-        this.vMin = wrapCurrents ? stateMin + 1 : stateMin;
+        this.vMin = profile.vMin(model);
+        this.vMax = profile.vMax(model);
         this.relax = profile.membrane() == Profile.Membrane.RELAX_TO_INPUT;
         this.vectorKernel = relax && !wrapCurrents && VECTOR_API && !Boolean.getBoolean("myelin.scalarKernel");
         boolean membrane = model instanceof IntModel.Lif || model instanceof IntModel.IntegrateAndFire;
@@ -255,12 +257,12 @@ final class PopulationState {
         } else {
             long vv = relax ? Arithmetic.relax(v[n], total, m.dv(), decayBits) : Arithmetic.decay(v[n], m.dv(), decayBits) + total;
             vv += direct;
-            long bounded = Math.max(vMin, Math.min(stateMax, vv));
+            long bounded = Math.max(vMin, Math.min(vMax, vv));
             saturated = bounded != vv;
             vv = bounded;
             if (m.spikes() && vv > m.threshold()) {
                 spikes = 1;
-                vv = m.subtractReset() ? Math.max(vMin, Math.min(stateMax, vv - (m.threshold() - m.reset()))) : m.reset();
+                vv = m.subtractReset() ? Math.max(vMin, Math.min(vMax, vv - (m.threshold() - m.reset()))) : m.reset();
                 refractory[n] = m.refractorySteps();
             }
             v[n] = (int) vv;
@@ -279,12 +281,12 @@ final class PopulationState {
                 refractory[n]--;
             } else {
                 long vv = (long) v[n] + in[n - from] + (bias == null ? 0 : bias[n]);
-                long bounded = Math.max(vMin, Math.min(stateMax, vv));
+                long bounded = Math.max(vMin, Math.min(vMax, vv));
                 saturated |= bounded != vv;
                 vv = bounded;
                 if (vv > m.threshold()) {
                     spikes = 1;
-                    vv = m.subtractReset() ? Math.max(vMin, Math.min(stateMax, vv - (m.threshold() - m.reset()))) : m.reset();
+                    vv = m.subtractReset() ? Math.max(vMin, Math.min(vMax, vv - (m.threshold() - m.reset()))) : m.reset();
                     refractory[n] = m.refractorySteps();
                 }
                 v[n] = (int) vv;

@@ -92,7 +92,7 @@ public record CoreView(int id, String module, String kind, String population, in
         int listSlots = extensionStages * hw.delaySlots() + 1;
         int listBits = Literals.addressBits(listSlots);
         int channels = core.isSource() ? 1 : core.channels();
-        int w = p.stateBits();
+        int w = p.vBits(model); // the currents' width too: only an IF's v may be wider, and an IF has no currents
         int arith = Math.max(40, w + Literals.valueBits(channels + 2) + p.decayBits() + 4);
         int depth = 1 << indexBits;
         Map<String, List<String>> memories = new java.util.LinkedHashMap<>();
@@ -150,14 +150,13 @@ public record CoreView(int id, String module, String kind, String population, in
         }
         int countBits = Literals.valueBits(ownCount + MAX_INPUT_SPIKES);
         boolean wrap = p.currentOverflow() == Profile.Overflow.WRAP;
-        long vMin = wrap ? p.stateMin() + 1 : p.stateMin();
         return new CoreView(core.id(), "core" + core.id(), kind, hw.populations().get(core.population()), core.population(), core.first(), n,
                 indexBits, ringBits, listBits, countBits, Literals.addressBits(channels), channels, w, arith, p.decayBits(), hasBias,
                 p.membrane() == Profile.Membrane.RELAX_TO_INPUT, wrap, spikes, subtract, Literals.valueBits(refractory),
                 Literals.signed(threshold, arith), Literals.signed(reset, arith), Literals.signed(threshold - reset, arith),
                 Literals.unsigned(refractory, Literals.valueBits(refractory)), Literals.signed(dv, arith),
-                Literals.signed(p.decayOne() - dv, arith), Literals.signed(p.stateMax(), arith), Literals.signed(p.stateMin(), arith),
-                Literals.signed(vMin, arith), Literals.signed(1L << (w - 1), arith), Literals.signed(1L << w, arith),
+                Literals.signed(p.decayOne() - dv, arith), Literals.signed(p.vMax(model), arith), Literals.signed(p.stateMin(), arith),
+                Literals.signed(p.vMin(model), arith), Literals.signed(1L << (w - 1), arith), Literals.signed(1L << w, arith),
                 Literals.signed(p.decayOne() - 1, arith), Literals.signed(p.decayOne() / 2, arith), Literals.signed(0, arith), currents, cdf, arrayEntries, arrayBits, memories);
     }
 

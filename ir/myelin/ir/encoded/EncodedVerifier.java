@@ -16,10 +16,11 @@ public final class EncodedVerifier {
             String at = "population " + p.name() + ": ";
             problems.addAll(QuantizedVerifier.verify(p.model(), p.size(), profile, at));
             if (p.bias().length != 0 && p.bias().length != p.size()) problems.add(at + "bias has " + p.bias().length + " values");
-            checkState(p.initialV(), p.size(), profile, at + "initial v", problems);
+            checkState(p.initialV(), p.size(), profile.vMin(p.model()), profile.vMax(p.model()), profile.vBits(p.model()), at + "initial v", problems);
             if (p.initialCurrents().length != p.currents().size()) problems.add(at + "initial currents do not match its currents");
             for (int c = 0; c < p.initialCurrents().length; c++) {
-                checkState(p.initialCurrents()[c], p.size(), profile, at + "initial i_" + p.currents().get(c), problems);
+                checkState(p.initialCurrents()[c], p.size(), profile.stateMin(), profile.stateMax(), profile.stateBits(),
+                        at + "initial i_" + p.currents().get(c), problems);
             }
         }
         for (EncodedNetwork.Projection proj : net.projections()) {
@@ -48,15 +49,15 @@ public final class EncodedVerifier {
         return problems;
     }
 
-    private static void checkState(int[] values, int size, Profile profile, String what, List<String> problems) {
+    private static void checkState(int[] values, int size, long min, long max, int bits, String what, List<String> problems) {
         if (values.length == 0) return;
         if (values.length != size) {
             problems.add(what + " has " + values.length + " values for " + size + " neurons");
             return;
         }
         for (int x : values) {
-            if (x < profile.stateMin() || x > profile.stateMax()) {
-                problems.add(what + " " + x + " does not fit " + profile.stateBits() + " bits");
+            if (x < min || x > max) {
+                problems.add(what + " " + x + " does not fit " + bits + " bits");
                 return;
             }
         }

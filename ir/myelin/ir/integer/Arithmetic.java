@@ -46,9 +46,8 @@ public final class Arithmetic {
         return p.currentOverflow() == Profile.Overflow.WRAP ? wrap(x, p.stateBits()) : saturate(x, p.stateMin(), p.stateMax());
     }
 
-    /** v past the state width: saturates (Loihi clips to the symmetric range +-(2^23 - 1)). */
-    public static long boundVoltage(long x, Profile p) {
-        long min = p.currentOverflow() == Profile.Overflow.WRAP ? p.stateMin() + 1 : p.stateMin();
-        return saturate(x, min, p.stateMax());
+    /** v of a model past its width: saturates (Loihi clips to the symmetric range +-(2^23 - 1)). */
+    public static long boundVoltage(long x, Profile p, IntModel m) {
+        return saturate(x, p.vMin(m), p.vMax(m));
     }
 }

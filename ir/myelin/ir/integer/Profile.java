@@ -8,6 +8,8 @@ import java.util.Optional;
  * image all read the same fields. docs/semantics.md defines each one.
  *
  * @param stateBits       width of v and of each synaptic current (two's complement)
+ * @param integratorBits  width of an IF neuron's v: it is only ever added to, never multiplied,
+ *                        so a chip holds it wider for the price of its memory
  * @param weightBits      width of a weight mantissa; a weight is mantissa << exponent
  * @param maxWeightExponent largest per-projection weight exponent
  * @param inputShift      extra left shift of every delivered weight (Loihi: 6)
@@ -21,7 +23,7 @@ import java.util.Optional;
  * @param refractory      the target has a refractory counter
  * @param capacity        what else the chip cannot hold, which quantize and encode refuse
  */
-public record Profile(String name, String summary, int stateBits, int weightBits, int maxWeightExponent, int inputShift,
+public record Profile(String name, String summary, int stateBits, int integratorBits, int weightBits, int maxWeightExponent, int inputShift,
                       int thresholdShift, int decayBits, int currentDecayOffset, Membrane membrane,
                       Overflow currentOverflow, int headroomBits, boolean resetToRest, boolean refractory, Capacity capacity) {
 
@@ -57,12 +59,12 @@ public record Profile(String name, String summary, int stateBits, int weightBits
     }
 
     public static final Profile DEFAULT = new Profile("default",
-            "Myelin's own: 16-bit v and currents, 12-bit weights << per-projection exponent, 12-bit decays, saturating",
-            16, 12, 15, 0, 0, 12, 0, Membrane.RELAX_TO_INPUT, Overflow.SATURATE, 3, false, true, Capacity.MYELIN);
+            "Myelin's own: 16-bit v and currents (IF's v: 24), 12-bit weights << per-projection exponent, 12-bit decays, saturating",
+            16, 24, 12, 15, 0, 0, 12, 0, Membrane.RELAX_TO_INPUT, Overflow.SATURATE, 3, false, true, Capacity.MYELIN);
 
     public static final Profile LOIHI = new Profile("loihi",
             "Loihi CUBA LIF as Lava's bit-accurate model: 24-bit u and v, 12-bit du/dv, v > vth, reset to 0",
-            24, 8, 7, 6, 6, 12, 1, Membrane.ADD_INPUT, Overflow.WRAP, 3, true, false,
+            24, 24, 8, 7, 6, 6, 12, 1, Membrane.ADD_INPUT, Overflow.WRAP, 3, true, false,
             new Capacity(4095, 1, false, 63, true, 13, 7, false));
 
     public static List<Profile> all() {
@@ -79,6 +81,21 @@ public record Profile(String name, String summary, int stateBits, int weightBits
 
     public long stateMin() {
         return -(1L << (stateBits - 1));
+    }
+
+    /** The width of v in a population of this model (docs/semantics.md, "Profiles"). */
+    public int vBits(IntModel m) {
+        return m instanceof IntModel.IntegrateAndFire ? integratorBits : stateBits;
+    }
+
+    /** The largest v of this model. */
+    public long vMax(IntModel m) {
+        return (1L << (vBits(m) - 1)) - 1;
+    }
+
+    /** The smallest v of this model: symmetric where currents wrap (Loihi clips v to +-(2^23 - 1)). */
+    public long vMin(IntModel m) {
+        return currentOverflow == Overflow.WRAP ? -vMax(m) : -vMax(m) - 1;
     }
 
     public long decayOne() {

@@ -15,7 +15,7 @@ public final class QuantizedPrinter {
         StringBuilder out = new StringBuilder();
         Profile p = q.profile();
         out.append("quantized ").append(q.name()).append(" profile=").append(p.name()).append(" timestep=").append(q.timestep())
-                .append(" {  // state=").append(p.stateBits()).append("b weights=").append(p.weightBits()).append("b decay=")
+                .append(" {  // state=").append(p.stateBits()).append("b if_v=").append(p.integratorBits()).append("b weights=").append(p.weightBits()).append("b decay=")
                 .append(p.decayBits()).append("b membrane=").append(p.membrane().name().toLowerCase(Locale.ROOT)).append('\n');
         for (QuantizedNetwork.Population pop : q.populations()) {
             out.append("  population ").append(pop.name()).append(" [").append(pop.size()).append("] ")

@@ -45,12 +45,12 @@ public final class QuantizedVerifier {
                 for (int d : lif.currentDecays()) {
                     if (d < p.currentDecayOffset() || d > p.decayOne()) problems.add(at + "current decay " + d + " out of range");
                 }
-                checkThreshold(lif.threshold(), lif.reset(), p, at, problems);
+                checkThreshold(lif.threshold(), lif.reset(), p, m, at, problems);
                 if (lif.refractorySteps() < 0) problems.add(at + "negative refractory period");
             }
             case IF -> {
                 IntModel.IntegrateAndFire f = (IntModel.IntegrateAndFire) m;
-                checkThreshold(f.threshold(), f.reset(), p, at, problems);
+                checkThreshold(f.threshold(), f.reset(), p, m, at, problems);
                 if (f.refractorySteps() < 0) problems.add(at + "negative refractory period");
             }
             case THRESHOLD_GATE -> { }
@@ -79,9 +79,9 @@ public final class QuantizedVerifier {
         return problems;
     }
 
-    private static void checkThreshold(long threshold, long reset, Profile p, String at, List<String> problems) {
-        if (threshold > p.stateMax() || threshold < p.stateMin()) problems.add(at + "threshold does not fit the state");
-        if (reset > p.stateMax() || reset < p.stateMin()) problems.add(at + "reset does not fit the state");
+    private static void checkThreshold(long threshold, long reset, Profile p, IntModel m, String at, List<String> problems) {
+        if (threshold > p.vMax(m) || threshold < p.vMin(m)) problems.add(at + "threshold does not fit v's " + p.vBits(m) + " bits");
+        if (reset > p.vMax(m) || reset < p.vMin(m)) problems.add(at + "reset does not fit v's " + p.vBits(m) + " bits");
         if (p.thresholdShift() > 0 && threshold % (1L << p.thresholdShift()) != 0) {
             problems.add(at + "threshold is not a multiple of 2^" + p.thresholdShift());
         }

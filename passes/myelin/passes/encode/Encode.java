@@ -88,7 +88,7 @@ public final class Encode implements Pass<EncodedNetwork> {
             int[] values = new int[pop.size()];
             for (int n = 0; n < values.length; n++) {
                 double x = Sampler.sample(init.getValue(), new SplitMix64(SplitMix64.derive(stream, n)));
-                values[n] = (int) (channel < 0 ? Arithmetic.boundVoltage(Math.round((x - pop.vRest()) * pop.stateScale()), profile)
+                values[n] = (int) (channel < 0 ? Arithmetic.boundVoltage(Math.round((x - pop.vRest()) * pop.stateScale()), profile, pop.model())
                         : Arithmetic.boundCurrent(Math.round(x * pop.currentScale(channel)), profile));
             }
             if (channel < 0) v = values;

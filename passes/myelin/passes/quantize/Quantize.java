@@ -153,7 +153,7 @@ public final class Quantize implements Pass {
             boolean tooLarge = false;
             for (int n = 0; n < out.length; n++) {
                 double b = p.bias().get(n);
-                long x = Math.max(profile.stateMin(), Math.min(profile.stateMax(), Math.round(b * perUnit)));
+                long x = Math.max(profile.vMin(q.model()), Math.min(profile.vMax(q.model()), Math.round(b * perUnit)));
                 if (cap.biasMantissaBits() > 0) {
                     // A mantissa of biasMantissaBits shifted by the smallest exponent that holds it (Lava's bias_mant, bias_exp).
                     if (Math.abs(x) > largestBias) tooLarge = true;
@@ -482,9 +482,10 @@ public final class Quantize implements Pass {
             }
             long fanIn = maxFanIn(p);
             long worst = (long) Math.min(Long.MAX_VALUE / 4, fanIn * Math.min(maxAbs, (double) (mantissaMax << shift)));
-            if (worst > profile.stateMax() && !(postModel instanceof ThresholdGate)) {
+            int bits = p.synapse().isEmpty() ? profile.vBits(post.model()) : profile.stateBits();
+            if (worst > (1L << (bits - 1)) - 1 && !(postModel instanceof ThresholdGate)) {
                 notes.add(entity + ": up to " + fanIn + " inputs per step into " + (p.synapse().isEmpty() ? "v" : NeuronModel.currentVariable(p.synapse()))
-                        + " can reach " + worst + ", beyond the " + profile.stateBits() + "-bit state (it would saturate)");
+                        + " can reach " + worst + ", beyond its " + bits + " bits (it would saturate)");
             }
             return new QuantizedNetwork.Projection(p.name(), p.pre(), p.post(), channel, scale, exponent, postExponents);
         }

@@ -116,7 +116,21 @@ class SimulateTest {
                 """);
         CliRunner r = CliRunner.run("simulate", file.toString(), "--steps", "10");
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.err().contains("warning: a current or v saturated at the 16-bit state width in 2 population updates (p: 2; see"), r.err());
+        assertTrue(r.err().contains("warning: a current or v saturated at its width (16 bits, an IF's v 24) in 2 population updates (p: 2; see"), r.err());
+    }
+
+    /** An IF's v is 24 bits: driven 30 thresholds below rest it does not clip, so it fires first at step 31 (16 bits: 19). */
+    @Test
+    void anIntegrateAndFireNeuronFallsFarBelowRest(@TempDir Path dir) throws Exception {
+        Path spikes = dir.resolve("spikes.csv");
+        CliRunner r = CliRunner.run("simulate", "src/test/resources/networks/deep_if.snn", "--steps", "45", "-o", spikes.toString(),
+                "--record", "v", "--trace", dir.resolve("v.csv").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertFalse(r.err().contains("saturated"), r.err());
+        List<String> fired = Files.readAllLines(spikes).stream().filter(l -> l.contains(",n,")).toList();
+        assertEquals(10, fired.size(), fired.toString());
+        assertEquals("31,n,0", fired.get(0));
+        assertTrue(Files.readAllLines(dir.resolve("v.csv")).contains("10,n,0,v,-81920,-300.000,mV"));
     }
 
     @Test

@@ -34,6 +34,13 @@ class VerilogCliTest {
         verified(CliRunner.run("verify", file, "--target", "fpga", "--steps", Integer.toString(steps), "--sim", simulator), simulator);
     }
 
+    /** An IF core's v is wider than the currents (24 bits): driven 30 thresholds below rest, the RTL holds it as the engine does. */
+    @Test
+    void anIntegrateAndFireCoreHoldsItsWiderV() {
+        RtlTools.require("verilator");
+        verified(CliRunner.run("verify", "src/test/resources/networks/deep_if.snn", "--target", "fpga", "--steps", "45"), "verilator");
+    }
+
     /** The loihi profile's arithmetic in RTL: wrapping currents, the add membrane, reset to 0. */
     @Test
     void theLoihiProfileVerifies() {

@@ -51,6 +51,6 @@ class ArithmeticTest {
     void boundsFollowTheProfile() {
         assertEquals(32767, Arithmetic.boundCurrent(40000, Profile.DEFAULT));
         assertEquals(-32768, Arithmetic.boundCurrent(-40000, Profile.DEFAULT));
-        assertEquals(-(1L << 23) + 1, Arithmetic.boundVoltage(-(1L << 30), Profile.LOIHI));
+        assertEquals(-(1L << 23) + 1, Arithmetic.boundVoltage(-(1L << 30), Profile.LOIHI, new IntModel.Lif(0, new int[0], 64, 0, false, 0, true)));
     }
 }

@@ -25,8 +25,11 @@ class QuantizedVerifierTest {
                 problems(new IntModel.Lif(5000, new int[0], 4096, 0, false, 0, true), 1));
         assertEquals(List.of("population p: current decay -1 out of range"),
                 problems(new IntModel.Lif(390, new int[] {-1}, 4096, 0, false, 0, true), 1));
-        assertEquals(List.of("population p: threshold does not fit the state"),
-                problems(new IntModel.IntegrateAndFire(1 << 20, 0, false, 0), 1));
+        assertEquals(List.of("population p: threshold does not fit v's 16 bits"),
+                problems(new IntModel.Lif(390, new int[0], 1 << 20, 0, false, 0, true), 1));
+        assertEquals(List.of(), problems(new IntModel.IntegrateAndFire(1 << 20, 0, false, 0), 1)); // an IF's v is 24 bits
+        assertEquals(List.of("population p: threshold does not fit v's 24 bits"),
+                problems(new IntModel.IntegrateAndFire(1 << 24, 0, false, 0), 1));
         assertEquals(List.of("population p: Poisson table must end at 2^32"), problems(new IntModel.Poisson(new long[] {5, 9}), 1));
         assertEquals(List.of("population p: Poisson table not monotone"), problems(new IntModel.Poisson(new long[] {9, 5, 1L << 32}), 1));
         assertEquals(List.of("population p: spikes are not sorted"),
