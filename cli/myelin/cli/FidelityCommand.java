@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "fidelity", description = {"Measure what quantization and the step's discretisation cost a network, on random inputs.",
         "Runs the integer engine, the float step model (the integer model's step with real state) and the reference engine on",
         "N random inputs and reports two relative squared van Rossum distances (docs/semantics.md, \"Two distances\"), how",
-        "often the integer model's winning output neuron is the float model's, each output neuron's spikes on both models,",
+        "often the integer model's winning output neuron is the float model's (and, where not, the float winner's lead),",
+        "each output neuron's spikes on both models,",
         "the saturated updates per population and each projection's weight error."})
 final class FidelityCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
@@ -64,10 +65,12 @@ final class FidelityCommand implements Callable<Integer> {
     /**
      * What the runs add up to. {@code saturations} is per population that saturated (updates
      * that clipped a current or v); {@code integerOutput} and {@code floatOutput} are the output population's
-     * spikes per neuron over all inputs, on the integer engine and the float step model.
+     * spikes per neuron over all inputs, on the integer engine and the float step model;
+     * {@code differingMargins}, for each decisive input whose winner differs, by how many spikes
+     * the float model's winner led its runner-up (how close a call the integer model got wrong).
      */
-    record Figures(int inputs, double quantization, double discretisation, int agreeing, int decisive, long zeros, Map<String, Long> saturations,
-                   String output, long[] integerOutput, long[] floatOutput) {
+    record Figures(int inputs, double quantization, double discretisation, int agreeing, int decisive, List<Long> differingMargins, long zeros,
+                   Map<String, Long> saturations, String output, long[] integerOutput, long[] floatOutput) {
         double winnerAgreement() {
             return decisive == 0 ? 1 : (double) agreeing / decisive;
         }
@@ -104,6 +107,10 @@ final class FidelityCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  discretisation  (float step model vs reference engine) relative VR^2 %.4f%n", f.discretisation());
             out.printf(Locale.ROOT, "  winning output neuron the same on %d of %d inputs with a unique float winner (%.1f%%)%n", f.agreeing(),
                     f.decisive(), 100 * f.winnerAgreement());
+            if (!f.differingMargins().isEmpty()) {
+                out.printf(Locale.ROOT, "  where they differ, the float winner led its runner-up by %s spike(s)%n",
+                        String.join(", ", f.differingMargins().stream().map(String::valueOf).toList()));
+            }
             out.printf(Locale.ROOT, "  weights rounded to zero %d; population updates that saturated %d%s%n", f.zeros(), f.saturationTotal(),
                     f.saturations().isEmpty() ? "" : " (of " + (long) inputs * steps + " updates each: " + byName(f.saturations()) + ")");
             out.print(outputTable(f).indent(2));
@@ -124,6 +131,7 @@ final class FidelityCommand implements Callable<Integer> {
         row.put("discretisation_rel_vr2", f.discretisation());
         row.put("winner_agreement", f.winnerAgreement());
         row.put("decisive_inputs", f.decisive());
+        row.put("differing_margins", f.differingMargins());
         row.put("weights_rounded_to_zero", f.zeros());
         row.put("saturations", f.saturationTotal());
         row.put("saturations_by_population", f.saturations());
@@ -156,6 +164,7 @@ final class FidelityCommand implements Callable<Integer> {
         int output = outputPopulation(net, inputPopulations);
         double quantization = 0, quantizationOwn = 0, discretisation = 0, discretisationOwn = 0;
         int agreeing = 0, decisive = 0;
+        List<Long> differingMargins = new ArrayList<>();
         int pops = net.populations().size();
         Map<String, Long> saturations = new LinkedHashMap<>();
         int outputSize = net.populations().get(output).size();
@@ -191,10 +200,12 @@ final class FidelityCommand implements Callable<Integer> {
             if (floatWinner >= 0) {
                 decisive++;
                 if (winner(integerCounts) == floatWinner) agreeing++;
+                else differingMargins.add(margin(floatCounts));
             }
         }
         return new Figures(inputs, quantizationOwn == 0 ? 0 : quantization / quantizationOwn,
-                discretisationOwn == 0 ? 0 : discretisation / discretisationOwn, agreeing, decisive, encoded.weightsRoundedToZero(), saturations,
+                discretisationOwn == 0 ? 0 : discretisation / discretisationOwn, agreeing, decisive,
+                differingMargins.stream().sorted().toList(), encoded.weightsRoundedToZero(), saturations,
                 net.populations().get(output).name(), integerOutput, floatOutput);
     }
 
@@ -249,6 +260,20 @@ final class FidelityCommand implements Callable<Integer> {
             s.append(String.format(Locale.ROOT, "%-8d %14d %18d %12s%n", n, f.integerOutput()[n], f.floatOutput()[n], d == 0 ? "" : String.format(Locale.ROOT, "%+d", d)));
         }
         return s.toString();
+    }
+
+    /** How many spikes the most active neuron has over the next. */
+    private static long margin(long[] count) {
+        long first = 0, second = 0;
+        for (long c : count) {
+            if (c > first) {
+                second = first;
+                first = c;
+            } else if (c > second) {
+                second = c;
+            }
+        }
+        return first - second;
     }
 
     /** The neuron with the most spikes, or -1 when none spiked or several tie. */

@@ -65,6 +65,32 @@ class FidelityCliTest {
     }
 
     @Test
+    void eachDifferingWinnerGivesTheFloatModelsMargin(@TempDir Path dir) throws Exception {
+        // Cell 0 fires on every input spike on the float model (4.0962 mV > 4.096 mV) but on every second on the
+        // integer one (4096 is not above 4096); cell 1 on every second on both (2.56 mV is exact). So the float
+        // winner is cell 0 by half its spikes, and the integer model ties: every input differs.
+        CliRunner r = fidelityOf(dir, """
+                network margins {
+                  timestep = 1 ms;
+                  population input : spike_array [1] { spikes = []; }
+                  population cells : if [2] { v_threshold = 4.096 mV; }
+                  projection input -> cells : list { connections = [(0, 0, 4.0962 mV), (0, 1, 2.56 mV)]; }
+                }
+                """, "--inputs", "2", "--steps", "100", "--rate", "0.2", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        var json = new ObjectMapper().readTree(r.out());
+        assertEquals(2, json.get("decisive_inputs").asInt(), r.out());
+        assertEquals(0, json.get("winner_agreement").asDouble(), r.out());
+        var integer = json.get("output_spikes_integer");
+        var floating = json.get("output_spikes_float");
+        assertEquals(integer.get(0).asLong(), integer.get(1).asLong(), r.out());
+        var margins = json.get("differing_margins");
+        assertEquals(2, margins.size(), r.out());
+        assertTrue(margins.get(0).asLong() > 3 && margins.get(0).asLong() <= margins.get(1).asLong(), r.out());
+        assertEquals(floating.get(0).asLong() - floating.get(1).asLong(), margins.get(0).asLong() + margins.get(1).asLong(), r.out());
+    }
+
+    @Test
     void anExactNetworkLosesNothingToQuantization(@TempDir Path dir) throws Exception {
         String exact = """
                 network exact {
