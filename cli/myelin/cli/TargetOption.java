@@ -1,6 +1,8 @@
 package myelin.cli;
 
 import java.nio.file.Path;
+import myelin.api.Calibrations;
+import myelin.api.SpikeCsv;
 import myelin.api.Targets;
 import myelin.api.UsageException;
 import myelin.ir.network.LoadedNetwork;
@@ -10,7 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 
-/** {@code --target}, {@code --target-file}, {@code --profile} and {@code --scale-bound}: what the pipeline compiles for. */
+/** {@code --target}, {@code --target-file}, {@code --profile}, {@code --scale-bound} and {@code --calibrate}: what the pipeline compiles for. */
 final class TargetOption {
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec mixee;
@@ -31,16 +33,25 @@ final class TargetOption {
                     + "by at most a quarter of its range) or summed_input (every input every step: nothing saturates, coarser states)")
     String scaleBound;
 
-    private TargetSpec withScaleBound(TargetSpec spec) {
-        if (scaleBound == null) return spec;
-        return spec.withScaleBound(ScaleBound.named(scaleBound).orElseThrow(() -> new CommandLine.ParameterException(mixee.commandLine(),
-                "--scale-bound " + scaleBound + ": largest_weight or summed_input")));
+    @Option(names = "--calibrate", paramLabel = "FILE",
+            description = "sample input spikes (CSV: step,population,neuron): each population's scale also holds twice the largest state "
+                    + "the float step model reaches on them")
+    Path calibrate;
+
+    private TargetSpec withOptions(LoadedNetwork loaded, TargetSpec spec) {
+        if (scaleBound != null) {
+            spec = spec.withScaleBound(ScaleBound.named(scaleBound).orElseThrow(() -> new CommandLine.ParameterException(mixee.commandLine(),
+                    "--scale-bound " + scaleBound + ": largest_weight or summed_input")));
+        }
+        if (calibrate == null) return spec;
+        var sample = SpikeCsv.read(calibrate, loaded.network(), Integer.MAX_VALUE);
+        return spec.withCalibration(Calibrations.observe(loaded, spec, calibrate.toString(), sample));
     }
 
     /** The chosen target, which must describe hardware (compile, verify): the default is spinnaker1. */
     TargetSpec resolveHardware(LoadedNetwork loaded) {
         try {
-            return withScaleBound(Targets.resolveHardware(loaded, name, file, profile));
+            return withOptions(loaded, Targets.resolveHardware(loaded, name, file, profile));
         } catch (UsageException e) {
             throw new CommandLine.ParameterException(mixee.commandLine(), e.getMessage());
         }
@@ -49,7 +60,7 @@ final class TargetOption {
     /** The chosen target; a broken target block is an input error at its place. */
     TargetSpec resolve(LoadedNetwork loaded) {
         try {
-            return withScaleBound(Targets.resolve(loaded, name, file, profile));
+            return withOptions(loaded, Targets.resolve(loaded, name, file, profile));
         } catch (UsageException e) {
             throw new CommandLine.ParameterException(mixee.commandLine(), e.getMessage());
         }

@@ -170,6 +170,15 @@ public final class FloatStepEngine implements Engine {
         return OptionalDouble.empty();
     }
 
+    /** The largest |v| or |current| of a population's neurons now, in its integer units (0 for a source): what a calibration reads. */
+    public double largestState(int population) {
+        Layer l = layers.get(population);
+        double largest = 0;
+        if (l.v != null) for (double x : l.v) largest = Math.max(largest, Math.abs(x));
+        for (double[] current : l.current) for (double x : current) largest = Math.max(largest, Math.abs(x));
+        return largest;
+    }
+
     @Override
     public void run(int steps, Observer observer, boolean readsState) {
         for (int end = step + steps; step < end; step++) {

@@ -15,8 +15,10 @@ import myelin.ir.integer.Profile;
  * @param limits per-core and per-chip limits; zero means none
  * @param cells  the threshold-logic cell library that {@code --netlist threshold} maps gates onto
  * @param scaleBound what bounds each population's state scale besides its parameters (quantize)
+ * @param calibration the states sample input reached, one more bound on the scales ({@link Calibration#NONE}: none)
  */
-public record TargetSpec(String name, String base, Profile profile, Limits limits, myelin.ir.logic.CellLibrary cells, ScaleBound scaleBound) {
+public record TargetSpec(String name, String base, Profile profile, Limits limits, myelin.ir.logic.CellLibrary cells, ScaleBound scaleBound,
+                         Calibration calibration) {
     /** A target whose threshold-logic cells are the default library (TULIP-like). */
     public TargetSpec(String name, String base, Profile profile, Limits limits) {
         this(name, base, profile, limits, myelin.ir.logic.CellLibrary.TULIP);
@@ -25,6 +27,11 @@ public record TargetSpec(String name, String base, Profile profile, Limits limit
     /** A target whose scales are bounded by the largest weight. */
     public TargetSpec(String name, String base, Profile profile, Limits limits, myelin.ir.logic.CellLibrary cells) {
         this(name, base, profile, limits, cells, ScaleBound.LARGEST_WEIGHT);
+    }
+
+    /** A target without a calibration. */
+    public TargetSpec(String name, String base, Profile profile, Limits limits, myelin.ir.logic.CellLibrary cells, ScaleBound scaleBound) {
+        this(name, base, profile, limits, cells, scaleBound, Calibration.NONE);
     }
 
     /**
@@ -103,16 +110,21 @@ public record TargetSpec(String name, String base, Profile profile, Limits limit
 
     /** The same target with another scale bound (the CLI's --scale-bound). */
     public TargetSpec withScaleBound(ScaleBound other) {
-        return new TargetSpec(name, base, profile, limits, cells, other);
+        return new TargetSpec(name, base, profile, limits, cells, other, calibration);
+    }
+
+    /** The same target with the states sample input reached (the CLI's --calibrate). */
+    public TargetSpec withCalibration(Calibration other) {
+        return new TargetSpec(name, base, profile, limits, cells, scaleBound, other);
     }
 
     /** The same target with another profile (the CLI's --profile). */
     public TargetSpec withProfile(Profile other) {
-        return other == profile ? this : new TargetSpec(name, base, other, limits, cells, scaleBound);
+        return other == profile ? this : new TargetSpec(name, base, other, limits, cells, scaleBound, calibration);
     }
 
     /** The same target with another threshold-logic cell library (the CLI's --cells). */
     public TargetSpec withCells(myelin.ir.logic.CellLibrary other) {
-        return new TargetSpec(name, base, profile, limits, other);
+        return new TargetSpec(name, base, profile, limits, other, scaleBound, calibration);
     }
 }

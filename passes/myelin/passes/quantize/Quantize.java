@@ -27,6 +27,7 @@ import myelin.ir.network.SourceMap;
 import myelin.ir.network.VerifierProblem.Entity;
 import myelin.ir.network.SpikeArraySource;
 import myelin.ir.network.SynapseType;
+import myelin.ir.target.Calibration;
 import myelin.ir.target.ScaleBound;
 import myelin.ir.target.TargetSpec;
 import myelin.ir.network.ThresholdGate;
@@ -49,10 +50,12 @@ public final class Quantize implements Pass {
 
     private final Profile profile;
     private final ScaleBound bound;
+    private final Calibration calibration;
 
     public Quantize(TargetSpec target) {
         this.profile = target.profile();
         this.bound = target.scaleBound();
+        this.calibration = target.calibration();
     }
 
     @Override
@@ -203,6 +206,17 @@ public final class Quantize implements Pass {
             };
         }
 
+        /** The LSB at which twice the largest state the calibration input reached fills a state of these bits (0 without one). */
+        private double calibratedLsb(Population p, int bits) {
+            Double seen = calibration.extremes().get(p.name());
+            return seen == null ? 0 : seen * Calibration.MARGIN / (1L << (bits - 1));
+        }
+
+        private String calibrationBound(Population p) {
+            return String.format(java.util.Locale.ROOT, "the calibration input %s (its states reached %.4g mV, kept within half the range)",
+                    calibration.source(), calibration.extremes().get(p.name()) * 1e3);
+        }
+
         /** The LSB of v: the largest voltage magnitude the model needs, with headroom, fills the state. */
         private double voltageLsb(double... magnitudes) {
             double span = 0;
@@ -259,6 +273,11 @@ public final class Quantize implements Pass {
                     scaleBound = "the summed input (every input every step)";
                 }
             }
+            double calibrated = calibratedLsb(p, profile.stateBits());
+            if (calibrated > lsb) {
+                lsb = calibrated;
+                scaleBound = calibrationBound(p);
+            }
             notes.add(entity + ": v's scale set by " + scaleBound);
             long threshold = 0;
             long reset = 0;
@@ -293,6 +312,11 @@ public final class Quantize implements Pass {
                     lsb = needed;
                     scaleBound = "the largest weight of projection " + in.name();
                 }
+            }
+            double calibrated = calibratedLsb(p, profile.integratorBits());
+            if (calibrated > lsb) {
+                lsb = calibrated;
+                scaleBound = calibrationBound(p);
             }
             notes.add(entity + ": v's scale set by " + scaleBound);
             long unit = 1L << profile.thresholdShift();

@@ -1,0 +1,70 @@
+package myelin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --calibrate: the states the float step model reaches on sample input bound each population's scale. */
+class CalibrateCliTest {
+    private static Path sample(Path dir, int spikes) throws Exception {
+        List<String> lines = new ArrayList<>(List.of("step,population,neuron"));
+        for (int t = 0; t < spikes; t++) lines.add(t + ",in,0");
+        return Files.write(dir.resolve("sample.csv"), lines);
+    }
+
+    /** A cell that does not leak, pushed down by 20 inputs of -300 mV: v reaches -6 V, so v's LSB is 2 x 6 V / 2^15. */
+    @Test
+    void twiceTheLargestStateFillsTheRange(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("still.snn"), """
+                network still {
+                  timestep = 1 ms;
+                  population in : spike_array [1] { spikes = []; }
+                  population cell : lif [1] { tau_m = 1000000000 ms; v_threshold = 1000 mV; }
+                  projection in -> cell : all_to_all { weight = -300 mV; }
+                }
+                """);
+        Path sample = sample(dir, 20);
+        CliRunner r = CliRunner.run("ir", file.toString(), "--pipeline", "quantize", "--report", "--calibrate", sample.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().matches("(?s).*population cell +v LSB +0\\.366211 mV .*"), r.out());
+        assertTrue(r.out().contains("note: population cell: v's scale set by the calibration input " + sample
+                + " (its states reached 6000 mV, kept within half the range)"), r.out());
+        // Ten inputs reach 3 V, less than the threshold's bound (1 V with three bits of headroom): the threshold sets the scale.
+        CliRunner fewer = CliRunner.run("ir", file.toString(), "--pipeline", "quantize", "--report", "--calibrate", sample(dir, 10).toString());
+        assertTrue(fewer.out().contains("note: population cell: v's scale set by the threshold, reset and initial v"), fewer.out());
+    }
+
+    /** Six 90 mV inputs overflow p's current at the default scale; calibrated on them (the network's own spikes), nothing saturates. */
+    @Test
+    void aCalibratedNetworkDoesNotSaturateOnItsSample(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("sat.snn"), """
+                network sat {
+                  timestep = 1 ms;
+                  population in : spike_array [1] { spikes = [0 @ 0 ms, 0 @ 1 ms, 0 @ 2 ms, 0 @ 3 ms, 0 @ 4 ms, 0 @ 5 ms]; }
+                  population p : lif [1] { tau_m = 10 ms; v_threshold = 1 mV; synapse s { tau = 100 ms; } }
+                  projection up : in -> p : list { connections = [(0, 0, 90 mV)]; synapse = s; }
+                }
+                """);
+        CliRunner plain = CliRunner.run("simulate", file.toString(), "--steps", "10");
+        assertTrue(plain.err().contains("saturated"), plain.err());
+        CliRunner calibrated = CliRunner.run("simulate", file.toString(), "--steps", "10", "--calibrate", sample(dir, 0).toString());
+        assertEquals(0, calibrated.exitCode(), calibrated.err());
+        assertFalse(calibrated.err().contains("saturated"), calibrated.err());
+    }
+
+    @Test
+    void aBadSampleIsLocated(@TempDir Path dir) throws Exception {
+        Path sample = Files.writeString(dir.resolve("bad.csv"), "step,population,neuron\n0,nowhere,0\n");
+        CliRunner r = CliRunner.run("simulate", "examples/xor.snn", "--steps", "4", "--calibrate", sample.toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains(sample + ":2:"), r.err());
+        ExamplesTest.assertNoStackTrace(r);
+    }
+}
