@@ -24,9 +24,9 @@ public final class Calibrations {
      * over the longest delay; Poisson sources run meanwhile.
      */
     public static Calibration observe(LoadedNetwork loaded, TargetSpec target, String source, List<SpikeCsv.Spike> sample) {
-        var stages = Simulations.stepped(loaded, target.withCalibration(Calibration.NONE));
-        QuantizedNetwork q = stages.quantized();
-        FloatStepEngine engine = new FloatStepEngine(q, stages.expanded());
+        var floatStep = Simulations.floatStep(loaded, target.withCalibration(Calibration.NONE));
+        QuantizedNetwork q = floatStep.quantized();
+        FloatStepEngine engine = floatStep.engine();
         int last = -1;
         for (SpikeCsv.Spike s : sample) {
             engine.inject(s.population(), s.neuron(), s.step());
@@ -35,9 +35,8 @@ public final class Calibrations {
         for (QuantizedNetwork.Population pop : q.populations()) {
             if (pop.model() instanceof IntModel.SpikeArray array) for (int step : array.steps()) last = Math.max(last, step);
         }
-        int longestDelay = stages.encoded().projections().stream().mapToInt(p -> p.synapses().maxDelay()).max().orElse(1);
         double[] largest = new double[q.populations().size()];
-        engine.run(last + 1 + longestDelay, (step, spikes) -> {
+        engine.run(last + 1 + engine.longestDelay(), (step, spikes) -> {
             for (int p = 0; p < largest.length; p++) largest[p] = Math.max(largest[p], engine.largestState(p));
         }, true);
         Map<String, Double> extremes = new LinkedHashMap<>();

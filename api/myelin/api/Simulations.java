@@ -23,6 +23,7 @@ import myelin.passes.encode.Encode;
 import myelin.passes.expand.Expand;
 import myelin.passes.quantize.Quantize;
 import myelin.simulator.Engine;
+import myelin.simulator.FloatStepEngine;
 import myelin.simulator.IntegerEngine;
 import myelin.simulator.MachineExecutor;
 import myelin.simulator.SpikeTrain;
@@ -71,10 +72,23 @@ public final class Simulations {
 
     /** Quantize and expand, then encode keeping the expanded stage (encode consumes it in the simulate pipeline). */
     public static Stepped stepped(LoadedNetwork loaded, TargetSpec target) {
-        CompilationUnit unit = PassManager.plain().run(List.<myelin.passes.Pass<?>>of(new Quantize(target),
-                new Expand(1, Expander.Progress.NONE)), CompilationUnit.of(loaded)).unit();
+        CompilationUnit unit = quantizedAndExpanded(loaded, target);
         var encoded = PassManager.plain().run(List.of(new Encode()), unit).unit().require(Stages.ENCODED);
         return new Stepped(unit.require(Stages.QUANTIZED), unit.require(Stages.EXPANDED), encoded);
+    }
+
+    /** The float step model of the network quantized for a target (no encoding), and that quantization. */
+    public record FloatStep(QuantizedNetwork quantized, FloatStepEngine engine) {}
+
+    public static FloatStep floatStep(LoadedNetwork loaded, TargetSpec target) {
+        CompilationUnit unit = quantizedAndExpanded(loaded, target);
+        QuantizedNetwork q = unit.require(Stages.QUANTIZED);
+        return new FloatStep(q, new FloatStepEngine(q, unit.require(Stages.EXPANDED)));
+    }
+
+    private static CompilationUnit quantizedAndExpanded(LoadedNetwork loaded, TargetSpec target) {
+        return PassManager.plain().run(List.<myelin.passes.Pass<?>>of(new Quantize(target), new Expand(1, Expander.Progress.NONE)),
+                CompilationUnit.of(loaded)).unit();
     }
 
     /**

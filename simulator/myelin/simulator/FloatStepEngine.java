@@ -28,6 +28,7 @@ public final class FloatStepEngine implements Engine {
     private final List<Layer> layers = new ArrayList<>();
     private final List<List<Outgoing>> outgoing = new ArrayList<>();
     private final SpikeTrain spikes = new SpikeTrain();
+    private final int longestDelay;
     private int step;
 
     private record Outgoing(SynapseTable table, Layer post, int channel, double scale, double dt) {}
@@ -104,6 +105,7 @@ public final class FloatStepEngine implements Engine {
                 if (!t.hasPerSynapseDelays()) break;
             }
         }
+        longestDelay = java.util.Arrays.stream(longest).max().orElse(0);
         for (Layer l : layers) {
             int slots = RingBuffer.slots(longest[l.index]);
             l.mask = slots - 1;
@@ -168,6 +170,11 @@ public final class FloatStepEngine implements Engine {
         Layer l = layers.get(population);
         if (variable.equals("v")) return l.v == null ? OptionalDouble.empty() : OptionalDouble.of(l.v[neuron]);
         return OptionalDouble.empty();
+    }
+
+    /** The longest synaptic delay in steps (0 without synapses): a spike has arrived everywhere this many steps after it. */
+    public int longestDelay() {
+        return longestDelay;
     }
 
     /** The largest |v| or |current| of a population's neurons now, in its integer units (0 for a source): what a calibration reads. */

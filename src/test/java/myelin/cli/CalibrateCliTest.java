@@ -41,20 +41,12 @@ class CalibrateCliTest {
         assertTrue(fewer.out().contains("note: population cell: v's scale set by the threshold, reset and initial v"), fewer.out());
     }
 
-    /** Six 90 mV inputs overflow p's current at the default scale; calibrated on them (the network's own spikes), nothing saturates. */
+    /** The network that saturates by default, calibrated on its own spikes (an empty sample): nothing saturates. */
     @Test
     void aCalibratedNetworkDoesNotSaturateOnItsSample(@TempDir Path dir) throws Exception {
-        Path file = Files.writeString(dir.resolve("sat.snn"), """
-                network sat {
-                  timestep = 1 ms;
-                  population in : spike_array [1] { spikes = [0 @ 0 ms, 0 @ 1 ms, 0 @ 2 ms, 0 @ 3 ms, 0 @ 4 ms, 0 @ 5 ms]; }
-                  population p : lif [1] { tau_m = 10 ms; v_threshold = 1 mV; synapse s { tau = 100 ms; } }
-                  projection up : in -> p : list { connections = [(0, 0, 90 mV)]; synapse = s; }
-                }
-                """);
-        CliRunner plain = CliRunner.run("simulate", file.toString(), "--steps", "10");
+        CliRunner plain = CliRunner.run("simulate", SimulateTest.SATURATING, "--steps", "10");
         assertTrue(plain.err().contains("saturated"), plain.err());
-        CliRunner calibrated = CliRunner.run("simulate", file.toString(), "--steps", "10", "--calibrate", sample(dir, 0).toString());
+        CliRunner calibrated = CliRunner.run("simulate", SimulateTest.SATURATING, "--steps", "10", "--calibrate", sample(dir, 0).toString());
         assertEquals(0, calibrated.exitCode(), calibrated.err());
         assertFalse(calibrated.err().contains("saturated"), calibrated.err());
     }

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SimulateTest {
+    /** A network whose population p saturates at the default scale (q does not). */
+    static final String SATURATING = "src/test/resources/networks/saturating.snn";
+
     @Test
     void writesSpikesAndARaster(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("out/spikes.csv");
@@ -102,19 +105,8 @@ class SimulateTest {
     }
 
     @Test
-    void saturationIsReportedByPopulation(@TempDir Path dir) throws Exception {
-        // Six 90 mV inputs in a row overflow p's current (one may take a quarter of the state); q stays small.
-        Path file = Files.writeString(dir.resolve("sat.snn"), """
-                network sat {
-                  timestep = 1 ms;
-                  population in : spike_array [1] { spikes = [0 @ 0 ms, 0 @ 1 ms, 0 @ 2 ms, 0 @ 3 ms, 0 @ 4 ms, 0 @ 5 ms]; }
-                  population p : lif [1] { tau_m = 10 ms; v_threshold = 1 mV; synapse s { tau = 100 ms; } }
-                  population q : lif [1] { tau_m = 10 ms; v_threshold = 1 mV; synapse s { tau = 100 ms; } }
-                  projection up : in -> p : list { connections = [(0, 0, 90 mV)]; synapse = s; }
-                  projection small : in -> q : list { connections = [(0, 0, 0.01 mV)]; synapse = s; }
-                }
-                """);
-        CliRunner r = CliRunner.run("simulate", file.toString(), "--steps", "10");
+    void saturationIsReportedByPopulation() {
+        CliRunner r = CliRunner.run("simulate", SATURATING, "--steps", "10");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.err().contains("warning: a current or v saturated at its width (16 bits, an IF's v 24) in 2 population updates (p: 2; see"), r.err());
     }
